@@ -10,4 +10,5 @@ if (!existsSync(entry)) {
   console.error('ecoplan 尚未构建：请先运行 npm install（或 npm run build）。 / ecoplan is not built yet: run npm install (or npm run build) first.');
   process.exit(1);
 }
-await import(entry);
+const { run } = await import(entry);
+await run(process.argv);

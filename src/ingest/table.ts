@@ -1,0 +1,223 @@
+/**
+ * Reads a table from CSV or XLSX bytes with limits, for the importers. CSV may be UTF-8 (with or without
+ * BOM) or GB18030/GBK; XLSX is checked for zip bombs (entry count, declared uncompressed size) before it is
+ * opened. Cells come back as trimmed strings; problems name the file, sheet, row and column.
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
+import type { InputIssue } from '../domain/errors.js';
+
+/** Limits on what a table may hold. */
+export interface TableLimits {
+  maxBytes: number;
+  maxRows: number;
+  maxColumns: number;
+  maxCellChars: number;
+  /** XLSX: most entries in the zip, and most total uncompressed bytes. */
+  maxZipEntries: number;
+  maxUncompressedBytes: number;
+}
+
+/** Defaults suited to a district's yearly data. */
+export const DEFAULT_TABLE_LIMITS: TableLimits = {
+  maxBytes: 20 * 1024 * 1024,
+  maxRows: 200_000,
+  maxColumns: 200,
+  maxCellChars: 10_000,
+  maxZipEntries: 1_000,
+  maxUncompressedBytes: 200 * 1024 * 1024,
+};
+
+/** A table read from a file: the header and the data rows with their 1-based row numbers in the source. */
+export interface Table {
+  sheet?: string;
+  header: string[];
+  rows: { row: number; cells: string[] }[];
+}
+
+/** Either a table or the problems found. */
+export type TableResult = { ok: true; table: Table } | { ok: false; issues: InputIssue[] };
+
+/** The spreadsheet column letter of a 0-based index (0 → A, 26 → AA). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+const FORBIDDEN_HEADERS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Decodes CSV bytes: UTF-8 with or without BOM, else GB18030 (a superset of GBK). */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
+  }
+}
+
+function checkHeader(header: string[], file: string, sheet: string | undefined, limits: TableLimits): InputIssue[] {
+  const issues: InputIssue[] = [];
+  if (header.length > limits.maxColumns) issues.push({ file, sheet, row: 1, message: `列数 ${header.length} 超过上限 ${limits.maxColumns}` });
+  header.forEach((h, i) => {
+    if (FORBIDDEN_HEADERS.has(h.trim())) issues.push({ file, sheet, row: 1, column: columnLetter(i), message: `不允许的列名 "${h}"` });
+  });
+  return issues;
+}
+
+/** Reads a CSV table. */
+export function readCsvTable(bytes: Uint8Array, file: string, limits: TableLimits = DEFAULT_TABLE_LIMITS): TableResult {
+  if (bytes.length > limits.maxBytes) return { ok: false, issues: [{ file, message: `文件大小 ${bytes.length} 字节超过上限 ${limits.maxBytes}` }] };
+  const { text } = decodeText(bytes);
+  let records: string[][];
+  try {
+    records = parseCsv(text, {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: limits.maxCellChars * Math.min(limits.maxColumns, 50),
+      to_line: limits.maxRows + 2,
+    }) as string[][];
+  } catch (e) {
+    const err = e as { lines?: number; message?: string };
+    return { ok: false, issues: [{ file, row: err.lines, message: `CSV 格式错误：${(err.message ?? String(e)).split('\n')[0]}` }] };
+  }
+  if (records.length === 0) return { ok: false, issues: [{ file, message: '文件为空，应有表头行和数据行' }] };
+  if (records.length > limits.maxRows + 1) return { ok: false, issues: [{ file, message: `数据行数超过上限 ${limits.maxRows}` }] };
+  const header = (records[0] ?? []).map((h) => h.trim());
+  const issues = checkHeader(header, file, undefined, limits);
+  const rows: Table['rows'] = [];
+  records.slice(1).forEach((r, i) => {
+    const row = i + 2;
+    r.forEach((c, j) => {
+      if (c.length > limits.maxCellChars) issues.push({ file, row, column: columnLetter(j), message: `单元格超过 ${limits.maxCellChars} 字符` });
+    });
+    rows.push({ row, cells: r.map((c) => c.trim()) });
+  });
+  return issues.length ? { ok: false, issues } : { ok: true, table: { header, rows } };
+}
+
+/**
+ * Checks a zip's central directory without inflating anything: the number of entries and the sum of the
+ * declared uncompressed sizes. Returns a problem message or null.
+ */
+export function checkZip(bytes: Uint8Array, limits: TableLimits): string | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const min = Math.max(0, bytes.length - 65_557);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= min; i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return '不是有效的 XLSX（zip）文件';
+  const entries = view.getUint16(eocd + 10, true);
+  const cdSize = view.getUint32(eocd + 12, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  if (entries > limits.maxZipEntries) return `压缩包内文件数 ${entries} 超过上限 ${limits.maxZipEntries}`;
+  if (cdOffset + cdSize > bytes.length) return '不是有效的 XLSX（zip）文件：目录越界';
+  let p = cdOffset;
+  let total = 0;
+  for (let k = 0; k < entries; k++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return '不是有效的 XLSX（zip）文件：目录损坏';
+    const compressed = view.getUint32(p + 20, true);
+    const uncompressed = view.getUint32(p + 24, true);
+    if (uncompressed === 0xffffffff || compressed === 0xffffffff) return 'XLSX 使用了 ZIP64，超出允许大小';
+    total += uncompressed;
+    if (compressed > 0 && uncompressed / compressed > 1000) return `压缩比异常（${Math.round(uncompressed / compressed)}:1），疑似压缩炸弹`;
+    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  }
+  if (total > limits.maxUncompressedBytes) return `解压后大小 ${total} 字节超过上限 ${limits.maxUncompressedBytes}`;
+  return null;
+}
+
+function cellText(v: ExcelJS.CellValue): { text: string; formula: boolean } {
+  if (v === null || v === undefined) return { text: '', formula: false };
+  if (typeof v === 'number' || typeof v === 'boolean') return { text: String(v), formula: false };
+  if (typeof v === 'string') return { text: v, formula: false };
+  if (v instanceof Date) return { text: v.toISOString().slice(0, 10), formula: false };
+  if (typeof v === 'object') {
+    if ('formula' in v || 'sharedFormula' in v) return { text: '', formula: true };
+    if ('richText' in v) return { text: v.richText.map((r) => r.text).join(''), formula: false };
+    if ('text' in v) return { text: String(v.text), formula: false };
+    if ('error' in v) return { text: String(v.error), formula: false };
+  }
+  return { text: String(v), formula: false };
+}
+
+/** Reads the first sheet (or the named one) of an XLSX workbook. Formula cells are rejected: enter values. */
+export async function readXlsxTable(bytes: Uint8Array, file: string, sheetName?: string, limits: TableLimits = DEFAULT_TABLE_LIMITS): Promise<TableResult> {
+  if (bytes.length > limits.maxBytes) return { ok: false, issues: [{ file, message: `文件大小 ${bytes.length} 字节超过上限 ${limits.maxBytes}` }] };
+  const zipProblem = checkZip(bytes, limits);
+  if (zipProblem) return { ok: false, issues: [{ file, message: zipProblem }] };
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch (e) {
+    return { ok: false, issues: [{ file, message: `无法读取 XLSX：${(e as Error).message.split('\n')[0]}` }] };
+  }
+  const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets[0];
+  if (!ws) return { ok: false, issues: [{ file, sheet: sheetName, message: sheetName ? `找不到工作表 "${sheetName}"` : '工作簿中没有工作表' }] };
+  const sheet = ws.name;
+  if (ws.rowCount > limits.maxRows + 1) return { ok: false, issues: [{ file, sheet, message: `数据行数 ${ws.rowCount - 1} 超过上限 ${limits.maxRows}` }] };
+  if (ws.columnCount > limits.maxColumns) return { ok: false, issues: [{ file, sheet, message: `列数 ${ws.columnCount} 超过上限 ${limits.maxColumns}` }] };
+  const issues: InputIssue[] = [];
+  let header: string[] | null = null;
+  const rows: Table['rows'] = [];
+  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
+    const cells: string[] = [];
+    const count = Math.min(r.cellCount, limits.maxColumns);
+    for (let c = 1; c <= count; c++) {
+      const { text, formula } = cellText(r.getCell(c).value);
+      if (formula) issues.push({ file, sheet, row: rowNumber, column: columnLetter(c - 1), message: '单元格含公式，请粘贴为数值后再导入' });
+      if (text.length > limits.maxCellChars) issues.push({ file, sheet, row: rowNumber, column: columnLetter(c - 1), message: `单元格超过 ${limits.maxCellChars} 字符` });
+      cells.push(text.trim());
+    }
+    if (header === null) header = cells;
+    else rows.push({ row: rowNumber, cells });
+  });
+  if (header === null) return { ok: false, issues: [{ file, sheet, message: '工作表为空，应有表头行和数据行' }] };
+  issues.push(...checkHeader(header, file, sheet, limits));
+  return issues.length ? { ok: false, issues } : { ok: true, table: { sheet, header, rows } };
+}
+
+/** Reads a CSV or XLSX table, chosen by the file name's extension. */
+export async function readTable(bytes: Uint8Array, file: string, limits: TableLimits = DEFAULT_TABLE_LIMITS): Promise<TableResult> {
+  if (/\.xlsx$/i.test(file)) return readXlsxTable(bytes, file, undefined, limits);
+  if (/\.(csv|txt)$/i.test(file)) return readCsvTable(bytes, file, limits);
+  return { ok: false, issues: [{ file, message: '只支持 .csv 或 .xlsx 文件' }] };
+}
+
+/**
+ * Finds the columns of a table by their accepted header names (Chinese or English, case-insensitive).
+ * Returns the index of each wanted column, or issues for those missing.
+ */
+export function mapColumns<K extends string>(
+  header: string[],
+  wanted: Record<K, { names: string[]; required: boolean }>,
+  file: string,
+  sheet?: string,
+): { ok: true; index: Record<K, number> } | { ok: false; issues: InputIssue[] } {
+  const norm = header.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase());
+  const index = {} as Record<K, number>;
+  const issues: InputIssue[] = [];
+  for (const key of Object.keys(wanted) as K[]) {
+    const spec = wanted[key];
+    const i = norm.findIndex((h) => spec.names.some((n) => n.toLowerCase() === h));
+    if (i >= 0) index[key] = i;
+    else {
+      index[key] = -1;
+      if (spec.required) issues.push({ file, sheet, row: 1, message: `缺少列「${spec.names.join(' / ')}」` });
+    }
+  }
+  return issues.length ? { ok: false, issues } : { ok: true, index };
+}
