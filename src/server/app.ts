@@ -131,7 +131,7 @@ export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): P
   const who = (req: FastifyRequest): Actor => {
     if (!req.session) throw new EcoplanError('unauthenticated', '请先登录', 'Please sign in');
     if (req.session.mustChangePassword && !req.url.startsWith('/api/v1/auth/')) {
-      throw new EcoplanError('forbidden', '首次登录须先修改密码', 'Change your password first');
+      throw new EcoplanError('forbidden', '首次登录须修改密码', 'Change your password first');
     }
     return req.session.actor;
   };
