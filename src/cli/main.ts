@@ -22,6 +22,8 @@ import { csv, table } from './format.js';
 import { addUser, changePassword, hasUsers, listUsers, setUserDisabled } from '../services/accounts.js';
 import { ROLES, ROLE_ZH, type Role } from '../domain/access.js';
 import { promptPassword, readStdinLine } from './prompt.js';
+import { backup, restore } from '../services/backup.js';
+import { auditAlone } from '../services/context.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The folder of the seeded plan files shipped with ecoplan. */
@@ -385,6 +387,28 @@ export function buildProgram(): Command {
       await withServices(async (ctx, actor) => {
         await changePassword(ctx, actor, username, null, password);
         console.log(`已重置 ${username} 的密码。`);
+      });
+    });
+
+  program
+    .command('backup <file>')
+    .description('备份数据库（SQLite 在线一致性快照；PostgreSQL 用 pg_dump）')
+    .action(async (file: string) => {
+      await withServices(async (ctx, actor) => {
+        const r = await backup(ctx, actor, resolve(file));
+        console.log(`已备份到 ${file}（${r.bytes} 字节）。`);
+      });
+    });
+  program
+    .command('restore <file>')
+    .description('从备份恢复数据库（覆盖当前数据；SQLite 须先停止服务）')
+    .requiredOption('--yes', '确认覆盖当前数据库')
+    .action(async (file: string) => {
+      const db = await openDb();
+      await restore(db, resolve(file));
+      await withServices(async (ctx, actor) => {
+        await auditAlone(ctx, actor, { action: 'restore', target: `file:${file}`, outcome: 'success' });
+        console.log(`已从 ${file} 恢复。`);
       });
     });
 

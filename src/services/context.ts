@@ -32,7 +32,9 @@ export async function write<T>(ctx: ServiceContext, actor: Actor, fn: (trx: Exec
   const at = ctx.now().toISOString();
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const audit: Audit = (e) => appendAudit(trx, { ...e, at, actor: actorName(actor), address: actor.address });
-    return fn(trx, audit, at);
+    const result = await fn(trx, audit, at);
+    await faultPause();
+    return result;
   });
 }
 
@@ -73,4 +75,15 @@ export async function loadPlanFor(ctx: ServiceContext, actor: Actor, regionCode:
   const loaded = await loadPlan(ctx.db.kysely, regionCode);
   await requireAccess(ctx, actor, op, { ...loaded.resource, unit }, `plan:${regionCode}`);
   return loaded;
+}
+
+/**
+ * Fault injection for the crash tests: when ECOPLAN_FAULT_PAUSE_MS is set, every write pauses that long
+ * just before it commits, after telling stderr, so a test can kill the process in the middle of a write.
+ */
+async function faultPause(): Promise<void> {
+  const ms = Number(process.env.ECOPLAN_FAULT_PAUSE_MS ?? 0);
+  if (!(ms > 0)) return;
+  process.stderr.write('ecoplan: fault-injection pause before commit\n');
+  await new Promise((r) => setTimeout(r, ms));
 }

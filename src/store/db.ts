@@ -21,6 +21,10 @@ export interface Db {
   describe: string;
   /** The SQLite file path, when SQLite. */
   sqlitePath?: string;
+  /** The PostgreSQL schema in use, when one was named. */
+  pgSchema?: string;
+  /** The connection URL, when PostgreSQL (for pg_dump / pg_restore). */
+  pgUrl?: string;
   /** The raw better-sqlite3 handle, when SQLite (for online backup). */
   sqlite?: SqliteDatabase.Database;
   close(): Promise<void>;
@@ -67,7 +71,7 @@ export async function openDb(url: string | undefined = process.env.DATABASE_URL,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    db = { kysely, dialect: 'postgres', describe: redactUrl(target), close: () => kysely.destroy() };
+    db = { kysely, dialect: 'postgres', describe: redactUrl(target), pgSchema: schema, pgUrl: target, close: () => kysely.destroy() };
   } else if (target.startsWith('sqlite:')) {
     const raw = target.slice('sqlite:'.length);
     const memory = raw === ':memory:';
