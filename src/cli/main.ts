@@ -125,7 +125,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'json|yaml').choices(['json', 'yaml']).default('json'))
     .action(async (region: string, o: { format: 'json' | 'yaml' }) => {
       await withServices(async (ctx, actor) => {
-        const p = await exportPlan(ctx, actor, region);
+        const p = await exportPlan(ctx, actor, region, { audit: true });
         console.log(o.format === 'json' ? JSON.stringify(p, null, 2) : toYaml(p));
       });
     });

@@ -29,7 +29,12 @@ export function parsePlanYaml(text: string, file: string): PlanFileResult {
       })),
     };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { ok: false, issues: [{ file, message: `YAML 无法读取：${(e as Error).message.split('\n')[0]}` }] };
+  }
   const result = Plan.safeParse(data);
   if (result.success) return { ok: true, plan: result.data };
   return {

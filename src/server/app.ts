@@ -11,6 +11,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { stringify as toYaml } from 'yaml';
 import type { Actor } from '../domain/access.js';
 import { EcoplanError } from '../domain/errors.js';
 import type { ServiceContext } from '../services/context.js';
@@ -199,6 +200,12 @@ export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): P
   // ---- plans, indicators, assessment
   app.get('/api/v1/plans', async (req) => listPlans(ctx, who(req)));
   app.get('/api/v1/plans/:region', { schema: { params: z.object({ region }) } }, async (req) => exportPlan(ctx, who(req), req.params.region));
+  app.get('/api/v1/plans/:region/export', { schema: { params: z.object({ region }), querystring: z.object({ format: z.enum(['json', 'yaml']).default('json') }) } }, async (req, reply) => {
+    const p = await exportPlan(ctx, who(req), req.params.region, { audit: true });
+    reply.header('Content-Disposition', `attachment; filename="plan-${req.params.region}.${req.query.format}"`);
+    if (req.query.format === 'yaml') return reply.type('application/yaml; charset=utf-8').send(toYaml(p));
+    return p;
+  });
   app.get(
     '/api/v1/plans/:region/assessment',
     { schema: { params: z.object({ region }), querystring: z.object({ year: year.optional(), stage: z.enum(['annual', 'midterm', 'final']).default('annual') }) } },

@@ -10,7 +10,7 @@ import type { Plan } from '../domain/plan-schema.js';
 import { parsePlanYaml } from '../ingest/plan-file.js';
 import { findPlanByRegion, insertPlan, listCommitments, currentAssignments, listPlans as listPlanRows } from '../store/plans-repo.js';
 import { listProjects } from '../store/projects-repo.js';
-import { loadPlanFor, write, type ServiceContext } from './context.js';
+import { auditAlone, loadPlanFor, write, type ServiceContext } from './context.js';
 
 /** Reads and validates every plan file (*.yaml, *.yml) of a folder; throws with every problem found. */
 export async function readPlanFolder(dir: string): Promise<{ file: string; plan: Plan }[]> {
@@ -72,8 +72,9 @@ export async function listPlans(ctx: ServiceContext, actor: Actor): Promise<Plan
 }
 
 /** The plan as exported: the plan file's content with the project library and commitments as they stand now. */
-export async function exportPlan(ctx: ServiceContext, actor: Actor, regionCode: string) {
+export async function exportPlan(ctx: ServiceContext, actor: Actor, regionCode: string, options: { audit?: boolean } = {}) {
   const { row, plan } = await loadPlanFor(ctx, actor, regionCode, 'plan.read');
+  if (options.audit) await auditAlone(ctx, actor, { action: 'export', target: `plan:${regionCode}`, outcome: 'success', after: { what: 'plan' } });
   const db = ctx.db.kysely;
   const [projects, commitments, assignments] = await Promise.all([
     listProjects(db, row.id),
