@@ -23,6 +23,8 @@ import { addUser, changePassword, hasUsers, listUsers, setUserDisabled } from '.
 import { ROLES, ROLE_ZH, type Role } from '../domain/access.js';
 import { promptPassword, readStdinLine } from './prompt.js';
 import { backup, restore } from '../services/backup.js';
+import { buildReport, type ReportFormat } from '../services/reports.js';
+import { writeFile } from 'node:fs/promises';
 import { auditAlone } from '../services/context.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -203,6 +205,21 @@ export function buildProgram(): Command {
           console.log('');
         }
         print(o.format, a, ['序号', '指标', '属性', '数值', '序时进度', '目标', '状态', '说明'], a.indicators.map((i) => [i.seq, i.name, i.binding ? '约束性' : '预期性', i.value, i.expected, i.targetText, i.status, i.reason]));
+      });
+    });
+
+  program
+    .command('report <region>')
+    .description('生成年度监测分析、中期评估或终期考核报告（Word、Excel 或 PDF）')
+    .addOption(new Option('--stage <stage>', 'annual|midterm|final').choices(['annual', 'midterm', 'final']).default('annual'))
+    .option('--year <year>', '年份')
+    .addOption(new Option('--format <format>', 'docx|xlsx|pdf').choices(['docx', 'xlsx', 'pdf']).default('docx'))
+    .requiredOption('--out <file>', '输出文件')
+    .action(async (region: string, o: { stage: Stage; year?: string; format: ReportFormat; out: string }) => {
+      await withServices(async (ctx, actor) => {
+        const r = await buildReport(ctx, actor, region, o.stage, o.format, o.year ? int('年份')(o.year) : undefined);
+        await writeFile(o.out, r.bytes);
+        console.log(`已生成 ${o.out}（${r.fileName}，${r.bytes.length} 字节）。`);
       });
     });
 

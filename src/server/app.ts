@@ -23,6 +23,7 @@ import { listCommitments, updateCommitmentProgress } from '../services/commitmen
 import { readAudit, verifyAudit } from '../services/audit.js';
 import { addUser, changePassword, listUsers, resolveSession, setUserDisabled, signIn, signOut, DEFAULT_SECURITY } from '../services/accounts.js';
 import { publicSnapshot, publish } from '../services/publication.js';
+import { buildReport } from '../services/reports.js';
 import { ROLES } from '../domain/access.js';
 
 /** Options of the HTTP server. */
@@ -210,6 +211,15 @@ export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): P
     '/api/v1/plans/:region/assessment',
     { schema: { params: z.object({ region }), querystring: z.object({ year: year.optional(), stage: z.enum(['annual', 'midterm', 'final']).default('annual') }) } },
     async (req) => assess(ctx, who(req), req.params.region, req.query.stage, req.query.year),
+  );
+  app.get(
+    '/api/v1/plans/:region/report',
+    { schema: { params: z.object({ region }), querystring: z.object({ stage: z.enum(['annual', 'midterm', 'final']).default('annual'), year: year.optional(), format: z.enum(['docx', 'xlsx', 'pdf']).default('docx') }) } },
+    async (req, reply) => {
+      const r = await buildReport(ctx, who(req), req.params.region, req.query.stage, req.query.format, req.query.year);
+      reply.header('Content-Disposition', `attachment; filename="report.${req.query.format}"; filename*=UTF-8''${encodeURIComponent(r.fileName)}`);
+      return reply.type(r.contentType).send(r.bytes);
+    },
   );
   app.get('/api/v1/plans/:region/restated', { schema: { params: z.object({ region }) } }, async (req) => restatedValues(ctx, who(req), req.params.region));
   app.get('/api/v1/plans/:region/indicators/:seq', { schema: { params: z.object({ region, seq }) } }, async (req) => indicatorDetail(ctx, who(req), req.params.region, req.params.seq));

@@ -236,9 +236,34 @@ function initial(dialect: Dialect): Migration {
   };
 }
 
+/** Daily air results per station and per district (a district's scope is `region:<code>`). */
+function airDaily(): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('air_daily')
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('standard', 'text', (c) => c.notNull())
+        .addColumn('aqi', 'integer')
+        .addColumn('primary_pollutant', 'text')
+        .addColumn('pm25', 'double precision')
+        .addColumn('pm10', 'double precision')
+        .addColumn('so2', 'double precision')
+        .addColumn('no2', 'double precision')
+        .addColumn('co', 'double precision')
+        .addColumn('o3_8h', 'double precision')
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('air_daily_pk', ['scope', 'date', 'standard'])
+        .execute();
+    },
+  };
+}
+
 /** The migrations, in order. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001_initial': initial(dialect) };
+  return { '0001_initial': initial(dialect), '0002_air_daily': airDaily() };
 }
 
 class CodeMigrationProvider implements MigrationProvider {

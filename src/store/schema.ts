@@ -212,6 +212,23 @@ export interface PublicationTable {
   snapshot: string;
 }
 
+/** Daily air results of a station or a district (`region:<code>`), under one standard version. */
+export interface AirDailyTable {
+  scope: string;
+  date: string;
+  standard: string;
+  aqi: number | null;
+  primary_pollutant: string | null;
+  pm25: number | null;
+  pm10: number | null;
+  so2: number | null;
+  no2: number | null;
+  co: number | null;
+  o3_8h: number | null;
+  source: string;
+  recorded_at: string;
+}
+
 /** All tables. */
 export interface Database {
   regions: RegionTable;
@@ -229,6 +246,7 @@ export interface Database {
   audit_log: AuditTable;
   audit_head: AuditHeadTable;
   publications: PublicationTable;
+  air_daily: AirDailyTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;
