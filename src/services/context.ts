@@ -58,11 +58,20 @@ export interface LoadedPlan {
   resource: Resource;
 }
 
+/** Parsed plan documents by plan id and load time (a plan document never changes once loaded). */
+const parsedPlans = new Map<string, Plan>();
+
 /** Loads a region's plan or throws not_found. The region is checked before any access decision is reported. */
 export async function loadPlan(db: Executor, regionCode: string): Promise<LoadedPlan> {
   const row = await findPlanByRegion(db, regionCode);
   if (!row) throw new EcoplanError('not_found', `未找到地区 ${regionCode} 的规划`, `No plan for region ${regionCode}`);
-  const plan = Plan.parse(JSON.parse(row.document));
+  const key = `${row.id}@${row.loaded_at}`;
+  let plan = parsedPlans.get(key);
+  if (!plan) {
+    plan = Plan.parse(JSON.parse(row.document));
+    if (parsedPlans.size > 500) parsedPlans.clear();
+    parsedPlans.set(key, plan);
+  }
   return {
     row,
     plan,
