@@ -24,7 +24,12 @@ import { ROLES, ROLE_ZH, type Role } from '../domain/access.js';
 import { promptPassword, readStdinLine } from './prompt.js';
 import { backup, restore } from '../services/backup.js';
 import { buildReport, type ReportFormat } from '../services/reports.js';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { readPlanDocument, savePlan } from '../services/plan-import.js';
+import { buildPlanTemplate } from '../ingest/plan-template.js';
+import type { Plan } from '../domain/plan-schema.js';
+import { loadPlan } from '../services/context.js';
 import { auditAlone } from '../services/context.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -130,6 +135,47 @@ export function buildProgram(): Command {
         const p = await exportPlan(ctx, actor, region, { audit: true });
         console.log(o.format === 'json' ? JSON.stringify(p, null, 2) : toYaml(p));
       });
+    });
+
+  plan
+    .command('import <file>')
+    .description('从规划文本（.docx 或 Word 导出的 .txt）或 Excel 模板（.xlsx）生成规划文件草稿，列出须人工核对之处')
+    .requiredOption('--region <code>', '地区代码（6 位）')
+    .requiredOption('--out <file>', '输出的规划文件（.yaml）')
+    .option('--load', '核对无误后直接载入数据库')
+    .action(async (file: string, o: { region: string; out: string; load?: boolean }) => {
+      const bytes = await readFile(file).catch(() => {
+        throw new EcoplanError('not_found', `找不到文件 ${file}`, `No file ${file}`);
+      });
+      const d = await readPlanDocument(bytes, file, o.region);
+      const header = ['# ecoplan 规划文件草稿，由 ecoplan plan import 生成', `# 来源：${basename(file)}`, ...(d.review.length ? ['# 须人工核对：', ...d.review.map((r) => `#  - ${r.path}${r.line ? `（原文第 ${r.line} 行）` : ''}：${r.message}`)] : [])];
+      await writeFile(o.out, `${header.join('\n')}\n${toYaml(d.plan)}`);
+      const p = d.plan as { indicators?: unknown[]; projects?: unknown[]; commitments?: unknown[] };
+      console.log(`已写出 ${o.out}：指标 ${p.indicators?.length ?? 0} 项，重点项目 ${p.projects?.length ?? 0} 个，重点任务 ${p.commitments?.length ?? 0} 项。`);
+      if (d.review.length) console.log(`须人工核对 ${d.review.length} 处（已写在文件开头的注释中）。`);
+      if (!d.valid) {
+        throw new EcoplanError('invalid_input', '草稿尚不符合规划格式，请在文件中补全后再用 ecoplan init 载入', 'The draft does not pass the plan schema yet', d.issues.map((i) => ({ file: o.out, path: i.path, message: i.message })));
+      }
+      if (o.load) {
+        await withServices(async (ctx, actor) => {
+          await savePlan(ctx, actor, d.plan, basename(file));
+          console.log(`已载入地区 ${o.region} 的规划。`);
+        });
+      }
+    });
+  plan
+    .command('template')
+    .description('生成规划导入 Excel 模板（--from 地区代码：以已有规划填充，便于核对或往返）')
+    .requiredOption('--out <file>', '输出文件 .xlsx')
+    .option('--from <region>', '用该地区的规划填充')
+    .action(async (o: { out: string; from?: string }) => {
+      let filled: Plan | undefined;
+      if (o.from) {
+        const from = o.from;
+        filled = await withServices(async (ctx) => (await loadPlan(ctx.db.kysely, from)).plan);
+      }
+      await writeFile(o.out, await buildPlanTemplate(filled));
+      console.log(`已生成模板 ${o.out}。`);
     });
 
   const values = program.command('values').description('指标年度数值 / indicator values');

@@ -24,6 +24,9 @@ import { readAudit, verifyAudit } from '../services/audit.js';
 import { addUser, changePassword, listUsers, resolveSession, setUserDisabled, signIn, signOut, DEFAULT_SECURITY } from '../services/accounts.js';
 import { publicSnapshot, publish } from '../services/publication.js';
 import { buildReport } from '../services/reports.js';
+import { readPlanDocument, savePlan } from '../services/plan-import.js';
+import { buildPlanTemplate } from '../ingest/plan-template.js';
+import { requireAccess } from '../services/context.js';
 import { ROLES } from '../domain/access.js';
 
 /** Options of the HTTP server. */
@@ -252,7 +255,7 @@ export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): P
       return { ok: true };
     },
   );
-  app.addContentTypeParser(['text/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   app.post(
     '/api/v1/values/import',
     { bodyLimit: 20 * 1024 * 1024, schema: { querystring: z.object({ filename: z.string().regex(/^[^/\\]{1,200}\.(csv|xlsx)$/i, '文件名应以 .csv 或 .xlsx 结尾') }) } },
@@ -262,6 +265,30 @@ export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): P
       return { imported: await importValues(ctx, who(req), body, req.query.filename) };
     },
   );
+
+  // ---- onboarding a plan from its document or the Excel template
+  app.post(
+    '/api/v1/plan-import',
+    { bodyLimit: 30 * 1024 * 1024, schema: { querystring: z.object({ region, filename: z.string().regex(/^[^/\\]{1,200}\.(docx|txt|xlsx)$/i, '文件名应以 .docx、.txt 或 .xlsx 结尾') }) } },
+    async (req) => {
+      const actor = who(req);
+      if (!Buffer.isBuffer(req.body)) throw new EcoplanError('invalid_input', '请以文件内容作为请求体上传', 'Upload the file as the request body');
+      await requireImportRight(actor, req.query.region);
+      return readPlanDocument(req.body, req.query.filename, req.query.region);
+    },
+  );
+  app.post('/api/v1/plans', { schema: { body: z.object({ plan: z.unknown(), source: z.string().max(200) }) } }, async (req) => ({ region: await savePlan(ctx, who(req), req.body.plan, req.body.source) }));
+  app.get('/api/v1/plan-template', async (req, reply) => {
+    who(req);
+    reply.header('Content-Disposition', `attachment; filename="ecoplan-plan-template.xlsx"`);
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await buildPlanTemplate());
+  });
+
+  /** Reading a draft stores nothing, but only those who may import plans for the region get to use it. */
+  async function requireImportRight(actor: Actor, code: string) {
+    const cityCode = `${code.slice(0, 4)}00`;
+    await requireAccess(ctx, actor, 'data.import', { region: { code, cityCode, provinceCode: `${code.slice(0, 2)}0000` } }, `plan:${code}`);
+  }
 
   // ---- projects
   app.get('/api/v1/plans/:region/projects', { schema: { params: z.object({ region }), querystring: z.object({ year: year.optional() }) } }, async (req) =>
