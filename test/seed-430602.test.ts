@@ -5,9 +5,10 @@
  * 001_5fa55347ea5ea3b6.txt (表2 indicators, 表3 engineering list, 表4 projects, dated sentences). The first
  * block checks the file on its own, with expected values read off the seed by hand (line numbers cited). The
  * second re-reads the seed text itself, so a typo in a name, a wrong line or a mistyped number fails.
- * The seed lives outside the repository (default /work/shared/seeds, or ECOPLAN_SEEDS_DIR); where it is
+ * The seed lives outside the repository (default ../shared/seeds beside the clone, or ECOPLAN_SEEDS_DIR); where it is
  * absent that second block is skipped, and says so in its title.
  */
+import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -181,7 +182,7 @@ describe('plans/430602-yueyanglou.yaml', () => {
   });
 });
 
-const seedsDir = process.env.ECOPLAN_SEEDS_DIR ?? '/work/shared/seeds';
+const seedsDir = process.env.ECOPLAN_SEEDS_DIR ?? fileURLToPath(new URL('../../shared/seeds', import.meta.url));
 const seedPath = join(seedsDir, '001_5fa55347ea5ea3b6.txt');
 const seedAvailable = existsSync(seedPath);
 
