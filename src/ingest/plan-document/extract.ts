@@ -118,6 +118,7 @@ function readIndicators(tables: TableBlock[], review: ReviewFlag[]): PlanInput['
       if (c.length < 5) continue;
       const idx = out.length;
       const path = `indicators.${idx}`;
+      let qualifier: string | null = null;
       const [attr, target, baseline, unit, rawName] = [c[c.length - 1] ?? '', c[c.length - 2] ?? '', c[c.length - 3] ?? '', c[c.length - 4] ?? '', c[c.length - 5] ?? ''];
       if (!rawName) continue;
       const left = c.slice(0, c.length - 5);
@@ -134,7 +135,14 @@ function readIndicators(tables: TableBlock[], review: ReviewFlag[]): PlanInput['
         // a sub-group column merged with the row above: keep the sub-group
       } else if (left.length <= categoryIdx + 1) subgroup = undefined;
       if (!category) review.push({ path: `${path}.category`, message: '未识别到指标分类', line: row.line });
-      const { name, marks } = splitMarks(rawName);
+      let { name, marks } = splitMarks(rawName);
+      // A name cell that only says where (城市建成区) qualifies the sub-group cell, which is then the name.
+      if (subgroup && /^(城市建成区|建成区|城区|全区|全市|全县|县城|中心城区)$/.test(name)) {
+        review.push({ path: `${path}.name`, message: `指标名称单元格“${name}”只是范围，已取“${subgroup}”为指标名称，范围记入备注`, line: row.line });
+        ({ name, marks } = splitMarks(subgroup));
+        qualifier = rawName;
+        subgroup = undefined;
+      }
       let attributeText = attr;
       if (attr) attribute = attr;
       else if (attribute) {
@@ -159,7 +167,7 @@ function readIndicators(tables: TableBlock[], review: ReviewFlag[]): PlanInput['
         direction,
         binding: /约束/.test(attributeText),
         attributeText,
-        notes: [],
+        notes: qualifier ? [`范围：${qualifier}`] : [],
         source: { line: row.line, text: c.join(' | ') },
       });
     }
@@ -251,7 +259,7 @@ export function findDeadline(sentence: string): { deadline: string; text: string
     [/(20\d\d)年(\d{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末)?(?:前|之前)/, (m) => lastDay(Number(m[1]), Number(m[2]) || CN_DIGITS[m[2] ?? ''] || 12)],
     [/(20\d\d)年(?:底|末)(?:前|之前)?/, (m) => `${m[1]}-12-31`],
     [/(20\d\d)年(?:前|之前)/, (m) => `${Number(m[1]) - 1}-12-31`],
-    [/(?:到|至|截至)(20\d\d)年/, (m) => `${m[1]}-12-31`],
+    [/(?:到|至|截至|展望)(20\d\d)年/, (m) => `${m[1]}-12-31`],
   ];
   for (const [re, f] of patterns) {
     const m = sentence.match(re);
