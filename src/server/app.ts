@@ -236,11 +236,12 @@ export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): P
           judgement: z.enum(['met', 'notMet']).nullable().optional(),
           note: z.string().max(2000).nullable().optional(),
           basis: z.string().regex(/^[A-Za-z0-9.-]{1,40}$/).optional(),
+          replaces: z.number().int().nullable().optional(),
         }),
       },
     },
     async (req) =>
-      setValue(ctx, who(req), { region: req.params.region, seq: req.params.seq, year: req.params.year, value: req.body.value, judgement: req.body.judgement ?? null, note: req.body.note ?? null, basis: req.body.basis }),
+      setValue(ctx, who(req), { region: req.params.region, seq: req.params.seq, year: req.params.year, value: req.body.value, judgement: req.body.judgement ?? null, note: req.body.note ?? null, basis: req.body.basis, replaces: req.body.replaces }),
   );
   app.put(
     '/api/v1/plans/:region/indicators/:seq/assignment',

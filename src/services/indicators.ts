@@ -25,6 +25,7 @@ import {
   recordAssignment,
   recordValue,
   restatedValueRows,
+  StaleValueError,
   valueHistory,
   type Executor,
 } from '../store/plans-repo.js';
@@ -41,6 +42,8 @@ export interface ValueInput {
   note?: string | null;
   basis?: string;
   source?: { kind: 'manual' | 'import' | 'computed'; ref: string | null; standard?: string | null };
+  /** The id of the value the editor saw (null: there was none); a different current value gets a conflict. */
+  replaces?: number | null;
 }
 
 function invalid(zh: string, en: string, field?: string): EcoplanError {
@@ -103,6 +106,7 @@ export async function setValue(ctx: ServiceContext, actor: Actor, v: ValueInput)
   const basis = v.basis ?? 'plan';
   await write(ctx, actor, async (trx, audit, at) => {
     const old = await recordValue(trx, {
+      replaces: v.replaces,
       indicatorId: indRow.id,
       year: v.year,
       basis,
@@ -114,6 +118,11 @@ export async function setValue(ctx: ServiceContext, actor: Actor, v: ValueInput)
       standard: v.source?.standard ?? null,
       recordedBy: actorName(actor),
       at,
+    }).catch((e: unknown) => {
+      if (e instanceof StaleValueError) {
+        throw new EcoplanError('conflict', `${v.year}年的数值已被他人修改，请刷新后重试`, 'The value was changed by someone else', [], { current: e.current ? valueView(e.current) : null });
+      }
+      throw e;
     });
     await audit({
       action: 'value.set',
@@ -234,6 +243,7 @@ export async function indicatorDetail(ctx: ServiceContext, actor: Actor, region:
 
 function valueView(v: Awaited<ReturnType<typeof valueHistory>>[number]) {
   return {
+    id: v.id,
     year: v.year,
     basis: v.basis,
     value: v.value,

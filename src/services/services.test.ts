@@ -89,6 +89,18 @@ describe.each(DIALECTS)('services on %s', (dialect) => {
     expect(d.byYear.find((y) => y.year === 2022)?.status).toBe('序时达标');
   });
 
+  it('refuses a stale value edit with the current value', async (t) => {
+    if (skip) return t.skip();
+    const seen = (await indicatorDetail(ctx, system, '430602', 1)).values.find((v) => v.year === 2022);
+    await setValue(ctx, system, { region: '430602', seq: 1, year: 2022, value: 34.9, replaces: seen?.id ?? null });
+    const stale = await setValue(ctx, system, { region: '430602', seq: 1, year: 2022, value: 36, replaces: seen?.id ?? null }).catch((e: unknown) => e as EcoplanError);
+    expect(stale).toMatchObject({ code: 'conflict', details: { current: { value: 34.9 } } });
+    const fresh = await setValue(ctx, system, { region: '430602', seq: 2, year: 2024, value: 91, replaces: null });
+    expect(fresh.status).toBe('达标');
+    expect(await code(setValue(ctx, system, { region: '430602', seq: 2, year: 2024, value: 92, replaces: null }))).toBe('conflict');
+    await setValue(ctx, system, { region: '430602', seq: 1, year: 2022, value: 35, note: '更正' });
+  });
+
   it('rejects bad values with the field named and writes nothing', async (t) => {
     if (skip) return t.skip();
     const before = await indicatorDetail(ctx, system, '430602', 2);
@@ -202,7 +214,7 @@ describe.each(DIALECTS)('services on %s', (dialect) => {
     const good = Buffer.from('\uFEFFregion,seq,year,value,note\n430602,2,2021,93.2,城陵矶站\n430602,2,2022,91.5,\n', 'utf8');
     expect(await importValues(ctx, system, good, 'good.csv')).toBe(2);
     const d = await indicatorDetail(ctx, system, '430602', 2);
-    expect(d.values.map((v) => [v.year, v.value, v.source.kind, v.source.ref])).toEqual([
+    expect(d.values.filter((v) => v.year <= 2022).map((v) => [v.year, v.value, v.source.kind, v.source.ref])).toEqual([
       [2021, 93.2, 'import', 'good.csv'],
       [2022, 91.5, 'import', 'good.csv'],
     ]);

@@ -206,6 +206,15 @@ export interface NewValue {
   standard: string | null;
   recordedBy: string;
   at: string;
+  /** The id of the current row the writer saw (null: none); when given and different, nothing is written. */
+  replaces?: number | null;
+}
+
+/** Thrown by recordValue when the current value is not the one the writer saw. */
+export class StaleValueError extends Error {
+  constructor(readonly current: IndicatorValueRow | undefined) {
+    super('stale value');
+  }
 }
 
 /** Records a value: supersedes the current one for the same indicator, year and basis. Returns the old row. */
@@ -218,6 +227,7 @@ export async function recordValue(db: Executor, v: NewValue): Promise<IndicatorV
     .where('basis', '=', v.basis)
     .where('superseded_at', 'is', null)
     .executeTakeFirst();
+  if (v.replaces !== undefined && (old?.id ?? null) !== v.replaces) throw new StaleValueError(old);
   if (old) await db.updateTable('indicator_values').set({ superseded_at: v.at }).where('id', '=', old.id).execute();
   await db
     .insertInto('indicator_values')
