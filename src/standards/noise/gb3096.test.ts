@@ -116,6 +116,13 @@ describe('evaluateNoise', () => {
     for (const z of r.set.byZone) expect([z.zone, z.day.compliant, z.night.compliant]).toEqual([z.zone, 1, 1]);
   });
 
+  it('counts only the readings of the year asked for', () => {
+    // A 2024 reading at 南湖广场 (day 65 > 60) is left out of 2025: the 2025 day rate stays 8 of 10.
+    const r = evaluateNoise([...readings, { point: '南湖广场', zone: '2', date: '2024-11-15', ld: 65, ln: 45 }], { year: 2025 });
+    expect(r.set.day).toEqual({ pointTimes: 10, compliant: 8, percent: 80 });
+    expect(evaluateNoise(readings, { year: 2024 }).points).toEqual([]);
+  });
+
   it('returns empty rates for no readings', () => {
     const r = evaluateNoise([]);
     expect(r.set.day).toEqual({ pointTimes: 0, compliant: 0, percent: null });

@@ -159,11 +159,13 @@ const finite = (v: number | null | undefined): v is number => typeof v === 'numb
  * Evaluates noise readings (GB 3096-2008 Table 1): each reading's day and night compliance for its point's
  * zone class; per point the point-times and compliant point-times by day and by night; for the set the
  * compliance rates by point-times (as HJ 640-2012 功能区监测 states them: 达标点次/监测点次), overall and per
- * zone class. A point listed with two zone classes is treated as two points.
+ * zone class. A point listed with two zone classes is treated as two points. With `year`, only that year's
+ * readings count.
  */
-export function evaluateNoise(readings: readonly NoiseReading[]): NoiseEvaluation {
+export function evaluateNoise(readings: readonly NoiseReading[], options: { year?: number } = {}): NoiseEvaluation {
   const byPoint = new Map<string, { point: string; zone: NoiseZone; list: NoiseReading[] }>();
   for (const r of readings) {
+    if (options.year !== undefined && r.date.slice(0, 4) !== String(options.year)) continue;
     const key = `${r.point}\u0000${r.zone}`;
     const entry = byPoint.get(key) ?? { point: r.point, zone: r.zone, list: [] };
     entry.list.push(r);
