@@ -24,10 +24,11 @@ import { ROLES, ROLE_ZH, type Role } from '../domain/access.js';
 import { promptPassword, readStdinLine } from './prompt.js';
 import { backup, restore } from '../services/backup.js';
 import { buildReport, type ReportFormat } from '../services/reports.js';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { readPlanDocument, savePlan } from '../services/plan-import.js';
 import { buildPlanTemplate } from '../ingest/plan-template.js';
+import { evaluateDrinkingFiles, evaluateNoiseFiles, evaluateWaterFiles, importWater, type InputFile } from '../services/monitoring.js';
 import type { Plan } from '../domain/plan-schema.js';
 import { loadPlan } from '../services/context.js';
 import { auditAlone } from '../services/context.js';
@@ -78,6 +79,18 @@ async function withServices<T>(fn: (ctx: ServiceContext, actor: Actor, db: Db) =
   } finally {
     await db.close();
   }
+}
+
+/** Reads the files named on the command line (each at most 200 MB). */
+async function readInputs(files: string[]): Promise<InputFile[]> {
+  const out: InputFile[] = [];
+  for (const f of files) {
+    const s = await stat(f).catch(() => null);
+    if (!s || !s.isFile()) throw new EcoplanError('not_found', `找不到文件 ${f}`, `No file ${f}`);
+    if (s.size > 200 * 1024 * 1024) throw new EcoplanError('too_large', `${f} 超过 200 MB`, `${f} is over 200 MB`);
+    out.push({ name: f, bytes: await readFile(f) });
+  }
+  return out;
 }
 
 /** Loads the plan files of `dir` that are not in the database yet. */
@@ -400,6 +413,62 @@ export function buildProgram(): Command {
           console.log(`审计链被破坏：记录 ${r.problem?.id}：${r.problem?.reason}`);
           process.exitCode = 3;
         }
+      });
+    });
+
+  const water = program.command('water').description('地表水 / surface water (GB 3838-2002)');
+  water
+    .command('evaluate <files...>')
+    .description('评价断面水质类别、超标项目与超标倍数，以及断面达到或优于Ⅲ类、劣Ⅴ类比例')
+    .option('--year <year>', '年份（默认数据中的最后一年）')
+    .option('--lake <sections...>', '湖库断面（总磷按湖库标准，总氮单独评价）', [])
+    .option('--drinking', '按集中式饮用水水源地评价（表1 Ⅲ类 + 表2）')
+    .addOption(formatOption())
+    .action(async (files: string[], o: { year?: string; lake: string[]; drinking?: boolean; format: Format }) => {
+      const inputs = await readInputs(files);
+      const year = o.year ? int('年份')(o.year) : undefined;
+      if (o.drinking) {
+        const d = await evaluateDrinkingFiles(inputs, { year, lakeSources: o.lake });
+        print(o.format, d, ['水源地', '是否达标', '超标项目'], d.sources.map((x) => [x.source, x.compliant === null ? '—' : x.compliant ? '达标' : '不达标', x.exceeding.map((e) => e.nameZh).join('、')]));
+        if (o.format === 'table') console.log(`\n${d.year}年：${d.set.count} 个水源地，达标 ${d.set.compliantCount} 个，达标率 ${d.set.percentCompliant === null ? '—' : `${Math.round(d.set.percentCompliant * 10) / 10}%`}`);
+        return;
+      }
+      const r = await evaluateWaterFiles(inputs, { year, lakeSections: o.lake });
+      print(o.format, r, ['断面', '水质类别', '超标项目（超标倍数）', '监测次数'], r.sections.map((x) => [x.section, x.classLabel ?? '—', x.exceeding.map((e) => `${e.nameZh}（${e.exceedMultiple === null ? '—' : Math.round(e.exceedMultiple * 100) / 100}）`).join('、'), x.sampleDates]));
+      if (o.format === 'table') {
+        const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 10) / 10}%`);
+        console.log(`\n${r.year}年：${r.set.count} 个断面，达到或优于Ⅲ类 ${r.set.countI_III} 个（${pct(r.set.percentI_III)}），劣Ⅴ类 ${r.set.countWorseThanV} 个（${pct(r.set.percentWorseThanV)}）`);
+      }
+    });
+  program
+    .command('noise')
+    .description('声环境 / noise (GB 3096-2008)')
+    .command('evaluate <files...>')
+    .description('按功能区类别评价昼间、夜间达标情况与点次达标率')
+    .option('--year <year>', '年份')
+    .addOption(formatOption())
+    .action(async (files: string[], o: { year?: string; format: Format }) => {
+      const r = await evaluateNoiseFiles(await readInputs(files), { year: o.year ? int('年份')(o.year) : undefined });
+      print(o.format, r, ['测点', '功能区', '昼间达标', '夜间达标'], r.points.map((p) => [p.point, p.zoneLabel, `${p.day.compliant}/${p.day.pointTimes}`, `${p.night.compliant}/${p.night.pointTimes}`]));
+      if (o.format === 'table') {
+        const rate = (c: { percent: number | null }) => (c.percent === null ? '—' : `${Math.round(c.percent * 10) / 10}%`);
+        console.log(`\n昼间点次达标率 ${rate(r.set.day)}，夜间点次达标率 ${rate(r.set.night)}`);
+      }
+    });
+  const monitoring = program.command('monitoring').description('监测数据入库 / monitoring data into a plan');
+  monitoring
+    .command('import <files...>')
+    .description('导入监测数据，按国家标准计算规划中关联了 metric 的指标，并记入该年数值（注明来源与标准）')
+    .requiredOption('--region <code>', '地区代码')
+    .addOption(new Option('--kind <kind>', 'water（地表水、饮用水源）').choices(['water']).makeOptionMandatory())
+    .requiredOption('--year <year>', '年份')
+    .option('--lake <sections...>', '湖库断面', [])
+    .action(async (files: string[], o: { region: string; kind: 'water'; year: string; lake: string[] }) => {
+      const inputs = await readInputs(files);
+      await withServices(async (ctx, actor) => {
+        const r = await importWater(ctx, actor, o.region, inputs, { year: int('年份')(o.year), lakeSections: o.lake });
+        for (const x of r.recorded) console.log(`已记录 ${r.year}年 指标${x.seq}「${x.name}」= ${x.value}（${x.metric}，${x.standard}）`);
+        for (const x of r.skipped) console.log(`未记录 指标${x.seq}「${x.name}」：${x.reason}`);
       });
     });
 

@@ -15,7 +15,7 @@ export const ZIYANG: Plan = Plan.parse({
   indicators: [
     { seq: 1, category: '应对气候变化', name: '单位地区生产总值二氧化碳排放降低', unit: '%', baseline: { value: 18, text: '18' }, target: { kind: 'assigned', text: '完成市定目标' }, direction: 'higher', binding: true, attributeText: '约束性' },
     { seq: 4, category: '环境治理', name: '城市PM2.5年平均浓度下降', printedName: '城市PM2.5年平均浓度下降*', marks: ['*'], unit: '%', baseline: { value: 6.5, text: '6.5' }, target: { kind: 'assigned', text: '完成市定目标' }, direction: 'higher', binding: true, attributeText: '约束性' },
-    { seq: 7, category: '环境治理', name: '国省控断面地表水质量达到或优于Ⅲ类水体比例', unit: '%', baseline: { value: 100, text: '100' }, target: { kind: 'assigned', text: '完成市定目标' }, direction: 'higher', binding: true, attributeText: '约束性', responsibleUnit: '区水利局' },
+    { seq: 7, category: '环境治理', name: '国省控断面地表水质量达到或优于Ⅲ类水体比例', unit: '%', baseline: { value: 100, text: '100' }, target: { kind: 'assigned', text: '完成市定目标' }, direction: 'higher', binding: true, attributeText: '约束性', responsibleUnit: '区水利局', metric: { id: 'water.sectionsClassIIIOrBetterRatio' } },
     { seq: 9, category: '环境治理', name: '城市生活污水集中收集率', unit: '%', baseline: { value: null, text: '-' }, target: { kind: 'atLeast', value: 70, text: '70' }, direction: 'higher', binding: false, attributeText: '预期性', responsibleUnit: '区住建局' },
     { seq: 17, category: '环境治理', name: '生态质量指数（新EI）', unit: '-', baseline: { value: null, text: '-' }, target: { kind: 'improving', text: '稳中向好' }, direction: 'higher', binding: false, attributeText: '预期性' },
     { seq: 19, category: '生态保护', name: '生态保护红线占国土面积比例', unit: '%', baseline: { value: 22.59, text: '22.59' }, target: { kind: 'noDecrease', text: '不降低' }, direction: 'higher', binding: false, attributeText: '预期性' },
