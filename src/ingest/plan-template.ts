@@ -23,7 +23,7 @@ const INFO_KEYS = [
   ['中期评估年', 'period.midterm', '可空，默认起始年 + 2'],
 ] as const;
 
-const IND_COLS = ['序号', '指标分类', '子类', '指标名称', '单位', '基准值', '目标', '目标类型', '目标数值', '方向', '属性', '备注', '责任单位'] as const;
+const IND_COLS = ['序号', '指标分类', '子类', '指标名称', '单位', '基准值', '目标', '目标类型', '目标数值', '方向', '属性', '备注', '责任单位', '监测指标', '站点'] as const;
 const PRJ_COLS = ['序号', '类别', '项目编号', '项目名称', '所在地', '开工年份', '竣工年份', '建设内容及规模', '总投资（万元）', '牵头单位'] as const;
 const COM_COLS = ['序号', '章节', '原文', '任务', '截止日期', '时限原文', '目标', '牵头单位'] as const;
 
@@ -61,11 +61,11 @@ export async function buildPlanTemplate(plan?: Plan): Promise<Buffer> {
   };
   for (const [label, path, hint] of INFO_KEYS) info.addRow([label, text(get(path)), hint]);
 
-  const ind = sheet(wb, '指标', IND_COLS, [6, 14, 12, 36, 8, 10, 14, 10, 10, 8, 8, 30, 14]);
+  const ind = sheet(wb, '指标', IND_COLS, [6, 14, 12, 36, 8, 10, 14, 10, 10, 8, 8, 30, 14, 28, 20]);
   ind.getColumn(8).eachCell(() => undefined);
   for (const i of plan?.indicators ?? []) {
     const t = i.target;
-    ind.addRow([i.seq, text(i.category), text(i.subgroup), text(i.printedName ?? i.name), text(i.unit), text(i.baseline.text), text(t.text), KIND_ZH[t.kind], 'value' in t ? t.value : 'percent' in t ? t.percent : null, i.direction === 'higher' ? '越高越好' : '越低越好', text(i.attributeText), text(i.notes.join('\n')), text(i.responsibleUnit)]);
+    ind.addRow([i.seq, text(i.category), text(i.subgroup), text(i.printedName ?? i.name), text(i.unit), text(i.baseline.text), text(t.text), KIND_ZH[t.kind], 'value' in t ? t.value : 'percent' in t ? t.percent : null, i.direction === 'higher' ? '越高越好' : '越低越好', text(i.attributeText), text(i.notes.join('\n')), text(i.responsibleUnit), text(i.metric?.id), text([...(i.metric?.stations ?? []), ...(i.metric?.sections ?? [])].join(' '))]);
   }
   const prj = sheet(wb, '项目', PRJ_COLS, [6, 18, 8, 36, 12, 8, 8, 50, 12, 14]);
   for (const p of plan?.projects ?? []) prj.addRow([p.seq, text(p.category), text(p.code), text(p.name), text(p.location), p.startYear, p.endYear, text(p.content), p.investment, text(p.leadUnit)]);
@@ -86,6 +86,7 @@ export async function buildPlanTemplate(plan?: Plan): Promise<Buffer> {
     '指标：基准值、目标按规划文本原样填写（如 “-”“完成市定目标”“不降低”）；目标类型从下拉列表选择：',
     '  不低于 / 不高于（填目标数值）；下降百分比（目标数值填百分数，如 10）；不降低；稳中向好；市定目标（完成市定目标、市级下达指标）；定性（安全可控等，需人工评判）。',
     '  方向：该指标数值越高越好还是越低越好；属性：约束性或预期性。',
+    '  监测指标（可空）：由监测数据计算该指标时的算法，如 air.pm25.annualMean、air.goodDaysRatio、water.sectionsClassIIIOrBetterRatio；站点：空格分隔的站点编码或断面名称。',
     '项目：总投资单位为万元；开工、竣工年份为四位年份。',
     '任务：截止日期写成 YYYY-MM-DD（如 “2021年底前” 写 2021-12-31）。',
     '请勿在单元格中使用公式。',
@@ -189,6 +190,7 @@ export async function readPlanTemplate(bytes: Uint8Array, file: string): Promise
       attributeText: attr,
       notes: c[11] ? c[11].split('\n') : [],
       ...(c[12] ? { responsibleUnit: c[12] } : {}),
+      ...(c[13] ? { metric: { id: c[13], ...(c[14] ? (c[13].startsWith('air.') ? { stations: c[14].split(/\s+/) } : { sections: c[14].split(/\s+/) }) : {}) } } : {}),
       source: { line: r.row, text: `指标!${r.row}` },
     };
   });
