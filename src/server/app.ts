@@ -37,7 +37,8 @@ export interface AppOptions {
   secureCookie?: boolean;
   /** Requests per minute allowed on sign-in per address. */
   signInPerMinute?: number;
-  logger?: boolean;
+  /** Log level of the server log (errors with their detail go there, never to the client); false for none. */
+  logLevel?: 'error' | 'warn' | 'info' | false;
 }
 
 const COOKIE = 'ecoplan_session';
@@ -67,7 +68,8 @@ const year = z.coerce.number().int().min(1990).max(2100);
 
 /** Builds the Fastify app over a service context. */
 export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: process.env.ECOPLAN_TRUST_PROXY === '1' }).withTypeProvider<ZodTypeProvider>();
+  const logger = options.logLevel ? { level: options.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] } : false;
+  const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: process.env.ECOPLAN_TRUST_PROXY === '1' }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifyCookie);

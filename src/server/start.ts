@@ -28,7 +28,8 @@ export async function startServer(o: StartOptions): Promise<void> {
     if (r.loaded.length) console.log(`已加载规划：${r.loaded.join('、')}`);
   }
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const app = await buildApp(ctx, { webDir: join(root, 'web', 'dist') });
+  const level = process.env.ECOPLAN_LOG_LEVEL;
+  const app = await buildApp(ctx, { webDir: join(root, 'web', 'dist'), logLevel: level === 'info' || level === 'error' ? level : 'warn' });
   await app.listen({ port: o.port, host: o.host });
   console.log(`ecoplan 已启动：http://${o.host}:${o.port}/  （API: /api/v1，接口文档: /api/docs；数据库：${db.describe}）`);
   if (!(await hasUsers(ctx))) {
