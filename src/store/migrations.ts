@@ -236,7 +236,7 @@ function initial(dialect: Dialect): Migration {
   };
 }
 
-/** Daily air results per station and per district (a district's scope is `region:<code>`). */
+/** Daily air results and annual evaluations per station and per district (a district's scope is `region:<code>`). */
 function airDaily(): Migration {
   return {
     async up(db: AnyDb) {
@@ -256,6 +256,16 @@ function airDaily(): Migration {
         .addColumn('source', 'text', (c) => c.notNull())
         .addColumn('recorded_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('air_daily_pk', ['scope', 'date', 'standard'])
+        .execute();
+      await db.schema
+        .createTable('air_evaluations')
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('standard', 'text', (c) => c.notNull())
+        .addColumn('result', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('air_evaluations_pk', ['scope', 'year', 'standard'])
         .execute();
     },
   };

@@ -2,7 +2,7 @@
  * SQL for stored monitoring results.
  */
 import type { Executor } from './plans-repo.js';
-import type { AirDailyTable } from './schema.js';
+import type { AirDailyTable, AirEvaluationTable } from './schema.js';
 
 /** Daily air rows of a scope (a station code or `region:<code>`) in a year, by date. */
 export async function airDailyRows(db: Executor, scope: string, year: number, standard?: string) {
@@ -22,4 +22,15 @@ export async function replaceAirDaily(db: Executor, rows: AirDailyTable[]): Prom
 /** The scopes (stations and districts) with daily air rows. */
 export async function airScopes(db: Executor) {
   return db.selectFrom('air_daily').select(['scope', 'standard']).distinct().orderBy('scope').execute();
+}
+
+/** Stores (replacing) the annual evaluation of a scope, year and standard. */
+export async function saveAirEvaluation(db: Executor, row: AirEvaluationTable): Promise<void> {
+  await db.deleteFrom('air_evaluations').where('scope', '=', row.scope).where('year', '=', row.year).where('standard', '=', row.standard).execute();
+  await db.insertInto('air_evaluations').values(row).execute();
+}
+
+/** The stored annual evaluations of a scope and year (one per standard version). */
+export async function airEvaluations(db: Executor, scope: string, year: number) {
+  return db.selectFrom('air_evaluations').selectAll().where('scope', '=', scope).where('year', '=', year).orderBy('standard').execute();
 }

@@ -229,6 +229,16 @@ export interface AirDailyTable {
   recorded_at: string;
 }
 
+/** The annual air evaluation of a station or district under one standard version (the result as JSON). */
+export interface AirEvaluationTable {
+  scope: string;
+  year: number;
+  standard: string;
+  result: string;
+  source: string;
+  recorded_at: string;
+}
+
 /** All tables. */
 export interface Database {
   regions: RegionTable;
@@ -247,6 +257,7 @@ export interface Database {
   audit_head: AuditHeadTable;
   publications: PublicationTable;
   air_daily: AirDailyTable;
+  air_evaluations: AirEvaluationTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;

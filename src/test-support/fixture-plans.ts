@@ -38,8 +38,8 @@ export const YUEYANGLOU: Plan = Plan.parse({
   title: '岳阳市岳阳楼区“十四五”生态环境保护规划',
   period: { start: 2021, end: 2025, baseline: 2020 },
   indicators: [
-    { seq: 1, category: '环境质量改善', subgroup: '空气环境质量', name: '细颗粒物（PM2.5）浓度', unit: 'μg/m3', baseline: { value: 36, text: '36' }, target: { kind: 'atMost', value: 34, text: '34' }, direction: 'lower', binding: true, attributeText: '约束性' },
-    { seq: 2, category: '环境质量改善', subgroup: '空气环境质量', name: '城市空气质量优良天数比例（城陵矶站点）', unit: '%', baseline: { value: 92.1, text: '92.1' }, target: { kind: 'atLeast', value: 90.9, text: '90.9' }, direction: 'higher', binding: true, attributeText: '约束性' },
+    { seq: 1, category: '环境质量改善', subgroup: '空气环境质量', name: '细颗粒物（PM2.5）浓度', unit: 'μg/m3', baseline: { value: 36, text: '36' }, target: { kind: 'atMost', value: 34, text: '34' }, direction: 'lower', binding: true, attributeText: '约束性', metric: { id: 'air.pm25.annualMean', stations: ['1848A'] } },
+    { seq: 2, category: '环境质量改善', subgroup: '空气环境质量', name: '城市空气质量优良天数比例（城陵矶站点）', unit: '%', baseline: { value: 92.1, text: '92.1' }, target: { kind: 'atLeast', value: 90.9, text: '90.9' }, direction: 'higher', binding: true, attributeText: '约束性', metric: { id: 'air.goodDaysRatio', stations: ['1848A', '1849A'] } },
   ],
   projects: [],
 } satisfies PlanInput);
