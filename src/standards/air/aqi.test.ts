@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { IAQI_STEPS, IAQI_TABLES, AQI_TABLE_ITEMS, type AqiTableItem } from './aqi-tables.js';
-import { aqiLevel, dailyAqi, hourlyAqi, iaqi, iaqiOfUnits, primaryPollutantLabel } from './aqi.js';
+import { aqiLevel, dailyAqi, dailyAqiOn, hourlyAqi, hourlyAqiOn, iaqi, iaqiOfUnits, primaryPollutantLabel } from './aqi.js';
 import { AQI_VERSIONS, standardVersionFor } from './versions.js';
 
 describe('IAQI test vectors of STANDARDS.md §1.6', () => {
@@ -204,5 +204,18 @@ describe('daily AQI (HJ 633-2012 §5.1.2: 7 indicators; HJ 633-2026 §4.2.2: 6)'
     const r = dailyAqi({ ...day, pm10: null, pm25: null }, 'HJ633-2026', { notUsed: ['pm10', 'pm25'] });
     expect(r.aqi).toBe(92);
     expect(r.missing).toEqual([]);
+  });
+});
+
+describe('version by the date of the data (STANDARDS.md §0.1: HJ 633-2026 from 2026-03-01)', () => {
+  const hour = { so2: 10, no2: 45, pm10: 90, pm25: 60, co: 0.9, o3: 30 };
+  it('switches the hourly and daily AQI at 2026-03-01, or keeps a forced version', () => {
+    // PM2.5 60 → 82 under HJ 633-2012 and 100 under HJ 633-2026 (§1.6).
+    expect(hourlyAqiOn(hour, '2026-02-28T23:00+08:00')).toMatchObject({ version: 'HJ633-2012', aqi: 82 });
+    expect(hourlyAqiOn(hour, '2026-03-01T00:00+08:00')).toMatchObject({ version: 'HJ633-2026', aqi: 100 });
+    expect(hourlyAqiOn(hour, '2026-03-01', { version: 'HJ633-2012' }).aqi).toBe(82);
+    const day = { so2: 10, no2: 30, pm10: 60, pm25: 60, co: 0.8, o3_8h: 100, o3_1h: 120 };
+    expect(dailyAqiOn(day, '2026-02-28').aqi).toBe(82);
+    expect(dailyAqiOn(day, '2026-03-01').aqi).toBe(100);
   });
 });

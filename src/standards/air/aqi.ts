@@ -11,7 +11,7 @@
 import { AQI_LEVELS, IAQI_STEPS, IAQI_TABLES, type AqiLevelInfo, type AqiTableItem, type BreakpointColumn } from './aqi-tables.js';
 import { roundToUnits } from './rounding.js';
 import type { Pollutant } from './types.js';
-import type { AqiVersion } from './versions.js';
+import { standardVersionFor, type AqiVersion } from './versions.js';
 
 /**
  * An AQI indicator (评价项目): the five pollutants with one averaging period each, and O3 twice (1-h and 8-h).
@@ -291,6 +291,27 @@ export function dailyAqi(
     );
   }
   return buildResult(version, 'daily', out, notes);
+}
+
+/**
+ * The hourly AQI under the version in force on the hour's date (ISO date or date-time), unless `options.version`
+ * forces one.
+ */
+export function hourlyAqiOn(
+  concentrations: HourlyConcentrations,
+  date: string,
+  options: { version?: AqiVersion } = {},
+): AqiResult {
+  return hourlyAqi(concentrations, options.version ?? standardVersionFor(date).aqi);
+}
+
+/** The daily AQI under the version in force on the day (ISO date), unless `options.version` forces one. */
+export function dailyAqiOn(
+  concentrations: DailyConcentrations,
+  date: string,
+  options: { version?: AqiVersion; notUsed?: readonly AqiIndicator[] } = {},
+): AqiResult {
+  return dailyAqi(concentrations, options.version ?? standardVersionFor(date).aqi, options);
 }
 
 /** Index of each indicator in AQI_INDICATORS (for the typed-array code paths). */
