@@ -26,7 +26,7 @@ export function chartLabels(lang: Lang): ChartLabels {
     lang,
     binding: translate(lang, 'binding'),
     expected: translate(lang, 'expected'),
-    value: translate(lang, 'value'),
+    value: translate(lang, 'valueSeries'),
     target: translate(lang, 'target'),
     schedule: translate(lang, 'expectedValue'),
     planned: translate(lang, 'plannedInvestment'),

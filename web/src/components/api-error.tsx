@@ -36,9 +36,9 @@ export function IssuesTable({ issues }: { issues: ApiIssue[] }) {
     <Table
       size="small"
       data-testid="issues"
-      rowKey={(_r, i) => String(i)}
+      rowKey="key"
       columns={columns}
-      dataSource={issues}
+      dataSource={issues.map((issue, i) => ({ ...issue, key: i }))}
       pagination={issues.length > 20 ? { pageSize: 20 } : false}
     />
   );

@@ -86,17 +86,22 @@ export function CityPage({ plans, city }: CityPageProps) {
         <Table
           size="small"
           pagination={false}
+          bordered
           scroll={{ x: 'max-content' }}
           dataSource={rows}
           columns={[
             { title: t('region'), key: 'region', fixed: 'left', render: (_v, r) => <a onClick={() => navigate({ name: 'overview', region: r.key })}>{r.summary.region.fullName}</a> },
             { title: t('assessedYear'), key: 'year', render: (_v, r) => formatYear(r.d.current.year, lang) },
-            ...STATUSES.map((s) => ({
-              title: <span style={{ color: STATUS_COLORS[s] }}>{`${t('binding')}·${statusName(s, lang)}`}</span>,
-              key: `b-${s}`,
-              align: 'right' as const,
-              render: (_v: unknown, r: (typeof rows)[number]) => r.d.current.summary.binding.byStatus[s],
-            })),
+            {
+              title: t('bindingIndicators'),
+              key: 'binding',
+              children: STATUSES.map((s) => ({
+                title: <span style={{ color: STATUS_COLORS[s] }}>{statusName(s, lang)}</span>,
+                key: `b-${s}`,
+                align: 'right' as const,
+                render: (_v: unknown, r: (typeof rows)[number]) => r.d.current.summary.binding.byStatus[s],
+              })),
+            },
             { title: t('onTrackRate'), key: 'rate', align: 'right', render: (_v, r) => (r.d.current.summary.onTrackRate === null ? '—' : `${formatNumber(r.d.current.summary.onTrackRate, 1)}%`) },
             { title: t('plannedInvestment'), key: 'planned', align: 'right', render: (_v, r) => formatWan(r.d.projects.summary.total.planned, lang) },
             { title: t('investedAmount'), key: 'invested', align: 'right', render: (_v, r) => formatWan(r.d.projects.summary.total.invested, lang) },

@@ -218,7 +218,7 @@ function ValueEntry({ region, detail, onSaved }: { region: string; detail: Indic
           data-testid="value-result"
           title={
             <Space wrap>
-              {t('valueSaved', { year: formatYear(result.year, lang), status: statusName(result.status, lang) })}
+              {t('valueSaved', { year: result.year, status: statusName(result.status, lang) })}
               <StatusTag status={result.status} />
             </Space>
           }

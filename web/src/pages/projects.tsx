@@ -135,18 +135,17 @@ export function ProjectsPage({ user, plan }: RegionPageProps) {
                     rowKey="seq"
                     dataSource={shown}
                     pagination={shown.length > 50 ? { pageSize: 50 } : false}
-                    scroll={{ x: 1300 }}
+                    scroll={{ x: 1150 }}
                     data-testid="project-table"
                     columns={[
-                      { title: t('seq'), dataIndex: 'seq', key: 'seq', width: 56, fixed: 'left' },
-                      { title: t('category'), dataIndex: 'category', key: 'category', width: 130 },
+                      { title: t('seq'), dataIndex: 'seq', key: 'seq', width: 52, fixed: 'left' },
                       {
                         title: t('projectName'),
                         key: 'name',
-                        width: 260,
+                        width: 280,
                         render: (_v, p) => (
                           <Tooltip title={p.content || undefined}>
-                            <span>
+                            <div>
                               {p.name}
                               {p.origin === '调入' && (
                                 <Tag color="cyan" style={{ marginInlineStart: 4 }}>
@@ -160,31 +159,33 @@ export function ProjectsPage({ user, plan }: RegionPageProps) {
                                   </Tag>
                                 </Tooltip>
                               )}
-                            </span>
+                              <div className="eco-muted" style={{ fontSize: 12 }}>
+                                {[p.category, p.location].filter(Boolean).join(' · ')}
+                              </div>
+                            </div>
                           </Tooltip>
                         ),
                       },
-                      { title: t('location'), dataIndex: 'location', key: 'location', width: 140 },
                       { title: t('years'), key: 'years', width: 110, render: (_v, p) => formatYears(p.startYear, p.endYear, lang) },
                       { title: t('investmentWan'), dataIndex: 'investment', key: 'investment', width: 110, align: 'right', render: (v: number) => formatNumber(v) },
                       { title: t('invested'), dataIndex: 'investedTotal', key: 'investedTotal', width: 100, align: 'right', render: (v: number) => formatNumber(v) },
-                      { title: t('light'), key: 'light', width: 120, render: (_v, p) => <LightTag light={p.light} reason={p.lightReason} /> },
-                      { title: t('projectStatus'), dataIndex: 'status', key: 'status', width: 90, render: (s: ProjectStatus) => projectStatusName(s, lang) },
-                      { title: t('leadUnit'), dataIndex: 'leadUnit', key: 'leadUnit', width: 140, render: (v: string | null) => v ?? '—' },
+                      { title: t('light'), key: 'light', width: 112, render: (_v, p) => <LightTag light={p.light} reason={p.lightReason} /> },
+                      { title: t('projectStatus'), dataIndex: 'status', key: 'status', width: 80, render: (s: ProjectStatus) => projectStatusName(s, lang) },
+                      { title: t('leadUnit'), dataIndex: 'leadUnit', key: 'leadUnit', width: 130, render: (v: string | null) => v ?? '—' },
                       ...(anyInvest || mayAdjust
                         ? [
                             {
                               title: t('actions'),
                               key: 'actions',
-                              width: 200,
+                              width: 190,
                               fixed: 'right' as const,
                               render: (_v: unknown, p: ProjectItem) => {
                                 const active = p.status !== '调出' && p.status !== '取消';
                                 return (
-                                  <Space size={0} wrap>
+                                  <Space size={0}>
                                     {mayInvest(p) && active && (
                                       <Button size="small" type="link" onClick={() => setInvesting(p)} data-testid={`invest-${p.seq}`}>
-                                        {t('recordInvestment')}
+                                        {t('investShort')}
                                       </Button>
                                     )}
                                     {mayAdjust && p.status !== '调出' && (
