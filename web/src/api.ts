@@ -260,6 +260,39 @@ export interface PublicSnapshot {
   projects: { seq: number; category: string; name: string; location: string; startYear: number; endYear: number; investment: number; status: ProjectStatus }[];
 }
 
+/** The pollutants of the AQI, as the monitoring API names them. */
+export const POLLUTANTS = ['pm25', 'pm10', 'so2', 'no2', 'co', 'o3_8h'] as const;
+/** A pollutant key. */
+export type Pollutant = (typeof POLLUTANTS)[number];
+
+/** One day of stored air data (under one AQI standard). */
+export interface AirDay extends Partial<Record<Pollutant, number | null>> {
+  date: string;
+  standard: string;
+  aqi: number | null;
+  primary: string | null;
+}
+
+/** The stored air data of a region (or one of its plan's stations) for a year (docs/api.md, Monitoring). */
+export interface AirMonitoring {
+  region: string;
+  year: number;
+  scope: string;
+  stations: string[];
+  daily: AirDay[];
+  monthly: { standard: string; months: ({ month: number } & Partial<Record<Pollutant, number | null>>)[] }[];
+  evaluations: { standard: string; source: string; recordedAt: string; result: unknown }[];
+}
+
+/** What a monitoring import computed and recorded. */
+export interface MonitoringImportResult {
+  region: string;
+  year: number;
+  recorded: { seq: number; name: string; metric: string; value: number | null; standard: string }[];
+  skipped: { seq: number; name: string; metric: string; reason: string }[];
+  stations?: string[];
+}
+
 /** One row of the audit trail. */
 export interface AuditEntry {
   id: number;
@@ -438,6 +471,8 @@ export function createApi(fetchImpl: FetchLike, hooks: ApiHooks = {}) {
     audit: (q: { actor?: string; action?: string; limit?: number; beforeId?: number }) => get<AuditEntry[]>(`/audit${query(q)}`),
     auditVerify: () => get<AuditVerification>('/audit/verify'),
 
+    airMonitoring: (region: string, year: number, station?: string) => get<AirMonitoring>(`${r(region)}/monitoring/air${query({ year, station })}`),
+
     /** The address of a report download (a plain GET: the session cookie is enough). */
     reportUrl: (region: string, stage: Stage, format: 'docx' | 'xlsx' | 'pdf', year?: number) => `/api/v1${r(region)}/report${query({ stage, year, format })}`,
 
@@ -476,6 +511,15 @@ export function createApi(fetchImpl: FetchLike, hooks: ApiHooks = {}) {
     },
     importValues(file: Blob, filename: string, onProgress?: (percent: number) => void): Promise<{ imported: number }> {
       return this.uploadFile<{ imported: number }>(`/values/import${query({ filename })}`, file, onProgress);
+    },
+    /** Imports a monitoring file (air: CNEMC daily site files, a .zip of them or a long table; water: samples) into a plan. */
+    importMonitoring(
+      region: string,
+      o: { kind: 'air' | 'water'; year: number; standard?: 'auto' | '2026'; filename: string },
+      file: Blob,
+      onProgress?: (percent: number) => void,
+    ): Promise<MonitoringImportResult> {
+      return this.uploadFile<MonitoringImportResult>(`${r(region)}/monitoring/import${query({ kind: o.kind, year: o.year, filename: o.filename, standard: o.kind === 'air' ? o.standard : undefined })}`, file, onProgress);
     },
   };
 }

@@ -7,6 +7,7 @@ import { App as AntApp, Button, ConfigProvider, Dropdown, Grid, Layout, Menu, Re
 import {
   AppstoreOutlined,
   AuditOutlined,
+  CalendarOutlined,
   BarChartOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
@@ -36,6 +37,7 @@ const IndicatorsPage = lazy(() => import('./pages/indicators.js').then((m) => ({
 const IndicatorPage = lazy(() => import('./pages/indicator.js').then((m) => ({ default: m.IndicatorPage })));
 const ProjectsPage = lazy(() => import('./pages/projects.js').then((m) => ({ default: m.ProjectsPage })));
 const CommitmentsPage = lazy(() => import('./pages/commitments.js').then((m) => ({ default: m.CommitmentsPage })));
+const MonitoringPage = lazy(() => import('./pages/monitoring.js').then((m) => ({ default: m.MonitoringPage })));
 const ImportPage = lazy(() => import('./pages/import.js').then((m) => ({ default: m.ImportPage })));
 const AssessmentPage = lazy(() => import('./pages/assessment.js').then((m) => ({ default: m.AssessmentPage })));
 const PublicPage = lazy(() => import('./pages/public.js').then((m) => ({ default: m.PublicPage })));
@@ -217,6 +219,7 @@ function Shell({ user, plans, route, onSignOut, onPasswordChanged }: ShellProps)
         { key: 'indicators', icon: <TableOutlined />, label: t('navIndicators'), route: { name: 'indicators', region: r } },
         { key: 'projects', icon: <ProjectOutlined />, label: t('navProjects'), route: { name: 'projects', region: r } },
         { key: 'commitments', icon: <ScheduleOutlined />, label: t('navCommitments'), route: { name: 'commitments', region: r } },
+        { key: 'monitoring', icon: <CalendarOutlined />, label: t('navMonitoring'), route: { name: 'monitoring', region: r } },
       );
       if (allowed(user, 'data.import', region) || (user.role === 'clerk' && !!user.unit)) {
         items.push({ key: 'import', icon: <CloudUploadOutlined />, label: t('navImport'), route: { name: 'import', region: r } });
@@ -368,7 +371,7 @@ function Screen({ route, user, plans, plan }: { route: Route; user: User; plans:
         case 'assessment':
           return <AssessmentPage {...props} />;
         case 'monitoring':
-          return <NotFound />;
+          return <MonitoringPage {...props} />;
       }
     }
   }

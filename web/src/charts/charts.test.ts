@@ -146,3 +146,19 @@ describe('chart options', () => {
     ]);
   });
 });
+
+describe('monthly pollutant trends', () => {
+  it('one series per pollutant by month, CO on the right axis', async () => {
+    const { pollutantTrendOption } = await import('./pollutant-trend.js');
+    const months = [
+      { month: 2, pm25: 50, pm10: 70, so2: 8, no2: 30, co: 1.1, o3_8h: 60 },
+      { month: 1, pm25: 55, pm10: 60, so2: 10, no2: 30, co: 0.8, o3_8h: 80 },
+    ];
+    const o = pollutantTrendOption(months, ZH) as { xAxis: { data: string[] }; series: { name: string; yAxisIndex: number; data: (number | null)[] }[] };
+    expect(o.xAxis.data).toEqual(['1月', '2月']);
+    expect(o.series.map((s) => s.name)).toEqual(['PM₂.₅', 'PM₁₀', 'O₃-8h', 'NO₂', 'SO₂', 'CO']);
+    expect(o.series[0]?.data).toEqual([55, 50]);
+    expect(o.series[5]).toMatchObject({ yAxisIndex: 1, data: [0.8, 1.1] });
+    expect((pollutantTrendOption(months, EN) as { xAxis: { data: string[] } }).xAxis.data).toEqual(['Jan', 'Feb']);
+  });
+});
