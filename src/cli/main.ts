@@ -29,6 +29,9 @@ import { basename } from 'node:path';
 import { readPlanDocument, savePlan } from '../services/plan-import.js';
 import { buildPlanTemplate } from '../ingest/plan-template.js';
 import { evaluateDrinkingFiles, evaluateNoiseFiles, evaluateWaterFiles, importWater, type InputFile } from '../services/monitoring.js';
+import { evaluateSites, importAirFiles, readSitesYear, readStationList, stationHourAqi } from '../services/air-files.js';
+import { AQI_INDICATORS } from '../standards/air/aqi.js';
+import type { YearProgress } from '../ingest/air/national-year.js';
 import type { Plan } from '../domain/plan-schema.js';
 import { loadPlan } from '../services/context.js';
 import { auditAlone } from '../services/context.js';
@@ -79,6 +82,18 @@ async function withServices<T>(fn: (ctx: ServiceContext, actor: Actor, db: Db) =
   } finally {
     await db.close();
   }
+}
+
+/** A progress line on stderr for long imports (only when stderr is a terminal). */
+function progressBar(label: string): (p: YearProgress) => void {
+  return (p) => {
+    if (!process.stderr.isTTY) return;
+    const total = p.filesTotal ?? p.filesDone;
+    const width = 30;
+    const done = Math.round((p.filesDone / Math.max(1, total)) * width);
+    process.stderr.write(`\r${label} [${'#'.repeat(done)}${'-'.repeat(width - done)}] ${p.filesDone}/${total} ${(p.bytesDone / 1048576).toFixed(1)} MB`);
+    if (p.filesDone === total) process.stderr.write('\n');
+  };
 }
 
 /** Reads the files named on the command line (each at most 200 MB). */
@@ -416,6 +431,53 @@ export function buildProgram(): Command {
       });
     });
 
+  const air = program.command('air').description('环境空气 / air quality (HJ 633, GB 3095, HJ 663)');
+  air
+    .command('aqi <files...>')
+    .description('逐站逐时计算 AQI（CNEMC 实时报口径），并列出 CNEMC 发布值与是否一致')
+    .addOption(new Option('--standard <v>', '2012|2026|auto（按数据日期）').choices(['2012', '2026', 'auto']).default('auto'))
+    .addOption(new Option('--format <format>', 'csv|json').choices(['csv', 'json']).default('csv'))
+    .action(async (files: string[], o: { standard: '2012' | '2026' | 'auto'; format: 'csv' | 'json' }) => {
+      const version = o.standard === 'auto' ? undefined : o.standard === '2012' ? ('HJ633-2012' as const) : ('HJ633-2026' as const);
+      const r = stationHourAqi(await readInputs(files), { version });
+      const errors = r.issues.filter((i) => (i as { severity?: string }).severity !== 'warning');
+      if (errors.length) throw new EcoplanError('invalid_input', `文件有 ${errors.length} 处错误`, 'The files have errors', errors);
+      if (o.format === 'json') {
+        console.log(JSON.stringify(r.rows, null, 2));
+        return;
+      }
+      const iaqi = AQI_INDICATORS.filter((k) => k !== 'o3_8h');
+      console.log(csv(['站点', '日期', '时', 'AQI', '级别', '类别', '首要污染物', ...iaqi.map((k) => `IAQI_${k}`), 'CNEMC发布AQI', '一致', '标准'], r.rows.map((x) => [x.station, x.date, x.hour, x.aqi, x.level, x.category, x.primary, ...iaqi.map((k) => x.iaqi[k] ?? null), x.published, x.published === null || x.aqi === null ? '' : x.published === x.aqi ? '是' : '否', x.version])));
+      const both = r.rows.filter((x) => x.aqi !== null && x.published !== null);
+      console.error(`${r.rows.length} 个站点小时；有 CNEMC 发布值且六项齐全的 ${both.length} 个中，${both.filter((x) => x.aqi === x.published).length} 个一致。`);
+    });
+  air
+    .command('evaluate <files...>')
+    .description('年度评价：各站点及其合计（城市或区县取各站浓度均值，而非 AQI 均值）')
+    .requiredOption('--stations <list>', '站点列表 CSV（监测点编码,监测点名称,城市,经度,纬度,对照点）')
+    .option('--station <codes...>', '站点编码')
+    .option('--city <name>', '城市名（不含对照点与停运站点）')
+    .option('--year <year>', '年份')
+    .addOption(new Option('--standard <v>', '2012|2026|auto').choices(['2012', '2026', 'auto']).default('auto'))
+    .addOption(new Option('--format <format>', 'table|json').choices(['table', 'json']).default('table'))
+    .action(async (files: string[], o: { stations: string; station?: string[]; city?: string; year?: string; standard: '2012' | '2026' | 'auto'; format: 'table' | 'json' }) => {
+      const [list] = await readInputs([o.stations]);
+      const stations = readStationList(list!);
+      const { acc, year } = await readSitesYear(await readInputs(files), { year: o.year ? int('年份')(o.year) : undefined, stations, onProgress: progressBar('读取日文件') });
+      const codes = o.station ?? stations.filter((s) => o.city && (s.city === o.city || `${s.city}市` === o.city) && !s.control && !s.stopped).map((s) => s.code);
+      if (!codes.length) throw new EcoplanError('invalid_input', '请用 --station 或 --city 指定站点', 'Name the stations with --station or --city');
+      const versions = o.standard === '2012' ? { aqi: 'HJ633-2012', limits: 'GB3095-2012', evaluation: 'HJ663-2013' } as const : o.standard === '2026' ? { aqi: 'HJ633-2026', limits: year >= 2031 ? 'GB3095-2026-final' : 'GB3095-2026-transitional', evaluation: 'HJ663-2026' } as const : undefined;
+      const r = evaluateSites(acc.toMap(), { codes, area: o.city ?? codes.join('+'), options: versions ? { versions } : {} });
+      const all = [...r.stations, ...(r.area ? [r.area] : [])];
+      if (o.format === 'json') {
+        console.log(JSON.stringify(all.map(({ dailyAqi: _a, dailyPrimary: _p, daily: _d, ...rest }) => rest), null, 2));
+        return;
+      }
+      const stat = (e: (typeof all)[number], p: 'pm25' | 'pm10' | 'so2' | 'no2' | 'co' | 'o3') => e.pollutants[p].statistics.map((x) => x.rounded).join('/');
+      console.log(table(['站点/区域', '有效天数', 'PM2.5', 'PM10', 'SO2', 'NO2', 'CO', 'O3', '达标', '综合指数', '优良天数比例%', '重度及以上%', '标准'], all.map((e) => [e.station, e.dayCounts.validDays, stat(e, 'pm25'), stat(e, 'pm10'), stat(e, 'so2'), stat(e, 'no2'), stat(e, 'co'), stat(e, 'o3'), e.compliant === null ? '—' : e.compliant ? '达标' : '超标', e.index?.value ?? null, e.dayCounts.goodPercent, e.dayCounts.heavyOrWorsePercent, e.versions.limits])));
+      console.log('\n各污染物列为该标准评价的统计量（年均值/百分位数），CO 单位 mg/m³，其余 µg/m³。');
+    });
+
   const water = program.command('water').description('地表水 / surface water (GB 3838-2002)');
   water
     .command('evaluate <files...>')
@@ -460,13 +522,17 @@ export function buildProgram(): Command {
     .command('import <files...>')
     .description('导入监测数据，按国家标准计算规划中关联了 metric 的指标，并记入该年数值（注明来源与标准）')
     .requiredOption('--region <code>', '地区代码')
-    .addOption(new Option('--kind <kind>', 'water（地表水、饮用水源）').choices(['water']).makeOptionMandatory())
+    .addOption(new Option('--kind <kind>', 'air（CNEMC 站点日文件或其 .zip）| water（地表水、饮用水源）').choices(['air', 'water']).makeOptionMandatory())
     .requiredOption('--year <year>', '年份')
+    .addOption(new Option('--standard <v>', '空气：auto（数据日期的标准）| 2026（按新标准重新核算，与原值并列）| 2012').choices(['auto', '2012', '2026']).default('auto'))
     .option('--lake <sections...>', '湖库断面', [])
-    .action(async (files: string[], o: { region: string; kind: 'water'; year: string; lake: string[] }) => {
+    .action(async (files: string[], o: { region: string; kind: 'air' | 'water'; year: string; standard: 'auto' | '2012' | '2026'; lake: string[] }) => {
       const inputs = await readInputs(files);
       await withServices(async (ctx, actor) => {
-        const r = await importWater(ctx, actor, o.region, inputs, { year: int('年份')(o.year), lakeSections: o.lake });
+        const year = int('年份')(o.year);
+        const r = o.kind === 'air'
+          ? await importAirFiles(ctx, actor, o.region, inputs, { year, standard: o.standard, onProgress: progressBar('读取日文件') })
+          : await importWater(ctx, actor, o.region, inputs, { year, lakeSections: o.lake });
         for (const x of r.recorded) console.log(`已记录 ${r.year}年 指标${x.seq}「${x.name}」= ${x.value}（${x.metric}，${x.standard}）`);
         for (const x of r.skipped) console.log(`未记录 指标${x.seq}「${x.name}」：${x.reason}`);
       });

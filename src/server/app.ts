@@ -24,6 +24,9 @@ import { readAudit, verifyAudit } from '../services/audit.js';
 import { addUser, changePassword, listUsers, resolveSession, setUserDisabled, signIn, signOut, DEFAULT_SECURITY } from '../services/accounts.js';
 import { publicSnapshot, publish } from '../services/publication.js';
 import { buildReport } from '../services/reports.js';
+import { airMonitoring } from '../services/air-monitoring.js';
+import { importWater } from '../services/monitoring.js';
+import { importAirFiles } from '../services/air-files.js';
 import { readPlanDocument, savePlan } from '../services/plan-import.js';
 import { buildPlanTemplate } from '../ingest/plan-template.js';
 import { requireAccess } from '../services/context.js';
@@ -258,7 +261,7 @@ export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): P
       return { ok: true };
     },
   );
-  app.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/zip'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.post(
     '/api/v1/values/import',
     { bodyLimit: 20 * 1024 * 1024, schema: { querystring: z.object({ filename: z.string().regex(/^[^/\\]{1,200}\.(csv|xlsx)$/i, '文件名应以 .csv 或 .xlsx 结尾') }) } },
@@ -292,6 +295,36 @@ export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): P
     const cityCode = `${code.slice(0, 4)}00`;
     await requireAccess(ctx, actor, 'data.import', { region: { code, cityCode, provinceCode: `${code.slice(0, 2)}0000` } }, `plan:${code}`);
   }
+
+  // ---- monitoring
+  app.get(
+    '/api/v1/plans/:region/monitoring/air',
+    { schema: { params: z.object({ region }), querystring: z.object({ year, station: z.string().regex(/^\d{4}A$/).optional() }) } },
+    async (req) => airMonitoring(ctx, who(req), req.params.region, req.query.year, req.query.station),
+  );
+  app.post(
+    '/api/v1/plans/:region/monitoring/import',
+    {
+      bodyLimit: 200 * 1024 * 1024,
+      schema: {
+        params: z.object({ region }),
+        querystring: z.object({
+          kind: z.enum(['air', 'water']),
+          year,
+          filename: z.string().regex(/^[^/\\]{1,200}\.(csv|xlsx|zip)$/i, '文件名应以 .csv、.xlsx 或 .zip 结尾'),
+          standard: z.enum(['auto', '2012', '2026']).default('auto'),
+          lake: z.string().max(2000).optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const actor = who(req);
+      if (!Buffer.isBuffer(req.body)) throw new EcoplanError('invalid_input', '请以文件内容作为请求体上传', 'Upload the file as the request body');
+      const file = { name: req.query.filename, bytes: req.body };
+      if (req.query.kind === 'water') return importWater(ctx, actor, req.params.region, [file], { year: req.query.year, lakeSections: req.query.lake?.split(',').filter(Boolean) });
+      return importAirFiles(ctx, actor, req.params.region, [file], { year: req.query.year, standard: req.query.standard });
+    },
+  );
 
   // ---- projects
   app.get('/api/v1/plans/:region/projects', { schema: { params: z.object({ region }), querystring: z.object({ year: year.optional() }) } }, async (req) =>
