@@ -1,0 +1,76 @@
+/**
+ * Issues of the air-monitoring readers. An `AirIssue` is an `InputIssue` (file, sheet, row, column, message)
+ * with a severity: an error rejects the file (nothing from it is used), a warning is reported and the data
+ * are used. Lists of issues are capped so that a hostile file cannot make a reader collect millions of them.
+ */
+import type { InputIssue } from '../../domain/errors.js';
+import { columnLetter } from '../table.js';
+
+/** How serious an issue is: `error` rejects the whole file, `warning` is reported only. */
+export type IssueSeverity = 'error' | 'warning';
+
+/** A problem found in an air-monitoring file, with where it was found. */
+export interface AirIssue extends InputIssue {
+  severity: IssueSeverity;
+}
+
+/** Most issues any reader collects for one file before it stops reading it. */
+export const DEFAULT_MAX_ISSUES = 200;
+
+/**
+ * A capped list of issues. When the cap is reached one last error says so, and `full` becomes true: readers
+ * check it and stop.
+ */
+export class IssueList {
+  readonly items: AirIssue[] = [];
+  errors = 0;
+  full = false;
+
+  constructor(
+    readonly file: string,
+    readonly max: number = DEFAULT_MAX_ISSUES,
+    readonly sheet?: string,
+  ) {}
+
+  /** Adds an error (ignored once the list is full). */
+  error(message: string, row?: number, column?: string): void {
+    this.add('error', message, row, column);
+  }
+
+  /** Adds a warning (ignored once the list is full). */
+  warn(message: string, row?: number, column?: string): void {
+    this.add('warning', message, row, column);
+  }
+
+  private add(severity: IssueSeverity, message: string, row?: number, column?: string): void {
+    if (this.full) return;
+    if (severity === 'error') this.errors++;
+    if (this.items.length >= this.max - 1) {
+      this.full = true;
+      this.errors++;
+      this.items.push({ severity: 'error', file: this.file, ...(this.sheet !== undefined ? { sheet: this.sheet } : {}), message: `问题过多，已停止检查（上限 ${this.max} 条）/ too many issues, stopped reading` });
+      return;
+    }
+    const issue: AirIssue = { severity, file: this.file, message };
+    if (this.sheet !== undefined) issue.sheet = this.sheet;
+    if (row !== undefined) issue.row = row;
+    if (column !== undefined) issue.column = column;
+    this.items.push(issue);
+  }
+}
+
+/** A column reference for an issue: the letter and the 1-based number, with the header when known, e.g. "D（第 4 列，1001A）". */
+export function columnRef(index0: number, header?: string): string {
+  const label = header === undefined || header === '' ? '' : `，${shorten(header)}`;
+  return `${columnLetter(index0)}（第 ${index0 + 1} 列${label}）`;
+}
+
+/** Shortens a cell's text for a message (first 40 characters). */
+export function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** True when any issue is an error. */
+export function hasErrors(issues: readonly AirIssue[]): boolean {
+  return issues.some((i) => i.severity === 'error');
+}
