@@ -110,3 +110,16 @@ describe('the API client', () => {
     expect(e.text('zh')).toBe('请求失败（HTTP 502）');
   });
 });
+
+describe('the public snapshot', () => {
+  it('is asked for again each time (no-cache), without credentials beyond the same origin', async () => {
+    const inits: RequestInit[] = [];
+    const api = createApi(async (_url, init) => {
+      inits.push(init ?? {});
+      return new Response(JSON.stringify({ error: { code: 'not_found', message: '该地区尚未公开发布信息', messageEn: 'Nothing published for this region yet' } }), { status: 404 });
+    });
+    await expect(api.publicSnapshot('430602')).rejects.toMatchObject({ status: 404 });
+    expect(inits[0]?.cache).toBe('no-cache');
+    expect(inits[0]?.method).toBe('GET');
+  });
+});

@@ -377,13 +377,13 @@ export function query(params: Record<string, string | number | undefined | null>
 export function createApi(fetchImpl: FetchLike, hooks: ApiHooks = {}) {
   let csrfToken: string | null = null;
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, cache?: RequestCache): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
     let res: Response;
     try {
-      res = await fetchImpl(`/api/v1${path}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+      res = await fetchImpl(`/api/v1${path}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body), ...(cache ? { cache } : {}) });
     } catch {
       throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试', 'Cannot reach the server; check the network and retry');
     }
@@ -466,7 +466,11 @@ export function createApi(fetchImpl: FetchLike, hooks: ApiHooks = {}) {
     ) => request<{ ok: true }>('PATCH', `${r(region)}/commitments/${seq}`, body),
 
     publish: (region: string, year: number) => request<{ publishedAt: string; snapshot: PublicSnapshot }>('POST', `${r(region)}/publish`, { year }),
-    publicSnapshot: (region: string) => get<PublicSnapshot>(`/public/${encodeURIComponent(region)}`),
+    /**
+     * The published snapshot. The server lets shared caches keep it a minute; the page itself asks again each
+     * time (no-cache), so a bureau sees its new publication at once and never a cached "nothing published".
+     */
+    publicSnapshot: (region: string) => request<PublicSnapshot>('GET', `/public/${encodeURIComponent(region)}`, undefined, 'no-cache'),
 
     audit: (q: { actor?: string; action?: string; limit?: number; beforeId?: number }) => get<AuditEntry[]>(`/audit${query(q)}`),
     auditVerify: () => get<AuditVerification>('/audit/verify'),

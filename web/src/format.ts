@@ -22,6 +22,11 @@ export function formatNumber(n: number | null | undefined, maxDecimals = 2): str
   return s === '-0' ? '0' : s;
 }
 
+/** The unit of amounts: 万元 (10,000 yuan). */
+export function wanUnit(lang: Lang): string {
+  return lang === 'en' ? '10k yuan' : '万元';
+}
+
 /** An amount in 万元 (10,000 yuan), e.g. "479,052 万元" / "479,052 (10k yuan)". */
 export function formatWan(n: number | null | undefined, lang: Lang): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return DASH;
@@ -104,4 +109,14 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang): stri
 export function todayInChina(now: Date = new Date()): string {
   const p = shanghaiParts(now);
   return `${p.y}-${p.m}-${p.d}`;
+}
+
+/** A parenthesised note: full-width "（…）" in Chinese, " (…)" in English. */
+export function paren(text: string | number, lang: Lang): string {
+  return lang === 'en' ? ` (${text})` : `（${text}）`;
+}
+
+/** The colon after a label: "：" in Chinese, ": " in English. */
+export function colon(lang: Lang): string {
+  return lang === 'en' ? ': ' : '：';
 }

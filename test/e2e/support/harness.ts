@@ -158,3 +158,81 @@ export function watchErrors(page: Page): string[] {
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   return errors;
 }
+
+/** A server and a browser page for one test file. */
+export interface E2e {
+  server: TestServer;
+  browser: TestBrowser;
+  page: Page;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Starts a server and a browser with one page; `errors` collects the page's console errors. */
+export async function startE2e(users: TestUser[] = DEFAULT_USERS, viewport?: { width: number; height: number }): Promise<E2e> {
+  const server = await startServer(users);
+  const browser = await launchBrowser(viewport);
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.setDefaultTimeout(15_000);
+  const errors = watchErrors(page);
+  return {
+    server,
+    browser,
+    page,
+    errors,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Picks an option of an Ant Design select (opened by clicking `select`) by its visible title. */
+export async function choose(page: Page, select: string, option: string): Promise<void> {
+  await page.locator(select).first().click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).first().click();
+}
+
+/** Console errors other than the expected 401 of the first /auth/me before signing in. */
+export function unexpectedErrors(errors: readonly string[]): string[] {
+  return errors.filter((e) => !/status of 401/.test(e));
+}
+
+type Locator = ReturnType<Page['locator']>;
+
+/** Waits until `read()` satisfies `ok`, polling; throws with the last value read after `timeout` ms. */
+export async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeout = 10_000): Promise<T> {
+  const until = Date.now() + timeout;
+  let last: T | undefined;
+  let error: unknown = null;
+  for (;;) {
+    try {
+      last = await read();
+      if (ok(last)) return last;
+    } catch (e) {
+      error = e;
+    }
+    if (Date.now() > until) throw new Error(`${what}: still ${JSON.stringify(last)}${error ? ` (${String(error)})` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits until the first element of the locator is visible. */
+export async function visible(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'visible' });
+}
+
+/** Waits until the locator's (first element's) text, trimmed, equals `text`. */
+export async function hasText(locator: Locator, text: string): Promise<void> {
+  await eventually(async () => ((await locator.first().textContent({ timeout: 2000 })) ?? '').trim(), (v) => v === text, `text of ${locator.toString()} should be "${text}"`);
+}
+
+/** Waits until the locator's (first element's) text contains `text`. */
+export async function containsText(locator: Locator, text: string): Promise<void> {
+  await eventually(async () => (await locator.first().textContent({ timeout: 2000 })) ?? '', (v) => v.includes(text), `text of ${locator.toString()} should contain "${text}"`);
+}
+
+/** Waits until the locator matches `n` elements. */
+export async function hasCount(locator: Locator, n: number): Promise<void> {
+  await eventually(() => locator.count(), (v) => v === n, `count of ${locator.toString()} should be ${n}`);
+}

@@ -65,6 +65,7 @@ export function indicatorTrendOption(input: TrendInput, labels: ChartLabels): Ch
       name: labels.value,
       type: 'line',
       data: values.map((v) => ({ value: v.value, itemStyle: v.itemStyle })),
+      symbol: 'circle',
       symbolSize: 12,
       lineStyle: { color: '#262626', width: 2 },
       color: '#262626',

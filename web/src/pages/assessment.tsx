@@ -15,7 +15,7 @@ import { PageTitle } from '../components/page-title.js';
 import { StatusCounts } from '../components/status-counts.js';
 import { StatusTag } from '../components/tags.js';
 import { useLoad } from '../components/use-load.js';
-import { formatDateTime, formatNumber, formatValue, formatYear } from '../format.js';
+import { colon, formatDateTime, formatNumber, formatValue, formatYear, paren } from '../format.js';
 import { attributeName, stageName, trendName } from '../i18n.js';
 import { defaultYear, midtermOf, periodYears } from '../model/plan.js';
 import { allowed } from '../permissions.js';
@@ -84,7 +84,9 @@ export function AssessmentPage({ user, plan }: RegionPageProps) {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
           <Typography.Text strong>
-            <DownloadOutlined /> {t('downloads')}（{formatYear(year, lang)} {stageName(stage, lang)}）：
+            <DownloadOutlined /> {t('downloads')}
+            {paren(`${formatYear(year, lang)} ${stageName(stage, lang)}`, lang)}
+            {colon(lang)}
           </Typography.Text>
           <Button icon={<FileWordOutlined />} href={api.reportUrl(region, stage, 'docx', year)} download data-testid="download-docx">
             {t('downloadDocx')}
@@ -113,7 +115,7 @@ export function AssessmentPage({ user, plan }: RegionPageProps) {
                 <a href={`/public/${region}`} target="_blank" rel="noopener">
                   /public/{region}
                 </a>{' '}
-                （{formatYear(published.year, lang)} · {formatDateTime(published.at, lang)}）
+                {paren(`${formatYear(published.year, lang)} · ${formatDateTime(published.at, lang)}`, lang)}
               </span>
             }
           />
@@ -131,12 +133,12 @@ export function AssessmentPage({ user, plan }: RegionPageProps) {
               <StatusCounts summary={data.summary} />
               <EChart option={statusSummaryOption(data.summary.binding.byStatus, data.summary.expected.byStatus, labels)} height={150} label={t('indicatorStatus')} />
               <Typography.Text type="secondary">
-                {t('onTrackRate')}：{data.summary.onTrackRate === null ? '—' : `${formatNumber(data.summary.onTrackRate, 1)}%`}
+                {t('onTrackRate')}{colon(lang)}{data.summary.onTrackRate === null ? '—' : `${formatNumber(data.summary.onTrackRate, 1)}%`}
               </Typography.Text>
             </Card>
           </Col>
           <Col xs={24} xl={10}>
-            <Card size="small" title={`${t('earlyWarnings')}（${t('bindingIndicators')}）`}>
+            <Card size="small" title={`${t('earlyWarnings')}${paren(t('bindingIndicators'), lang)}`}>
               {data.warnings.length === 0 ? (
                 <Alert type="success" showIcon title={t('noWarnings')} />
               ) : (

@@ -11,7 +11,7 @@ import { showProblems, showServerIssues } from '../components/form-problems.js';
 import { PageTitle } from '../components/page-title.js';
 import { CommitmentTag } from '../components/tags.js';
 import { useLoad } from '../components/use-load.js';
-import { formatDate, formatDateTime } from '../format.js';
+import { colon, formatDate, formatDateTime, paren } from '../format.js';
 import { commitmentStatusName } from '../i18n.js';
 import { checkCommitmentForm, commitmentCounts, commitmentOrder } from '../model/commitments.js';
 import { allowed } from '../permissions.js';
@@ -67,11 +67,11 @@ export function CommitmentsPage({ user, plan }: RegionPageProps) {
           scroll={{ x: 1100 }}
           rowClassName={(c) => (c.status === '逾期' ? 'eco-row-overdue' : '')}
           data-testid="commitment-table"
-          expandable={{ expandedRowRender: (c) => <Typography.Paragraph style={{ margin: 0 }}>{`${t('printedText')}：${c.text}`}</Typography.Paragraph> }}
+          expandable={{ expandedRowRender: (c) => <Typography.Paragraph style={{ margin: 0 }}>{`${t('printedText')}${colon(lang)}${c.text}`}</Typography.Paragraph> }}
           columns={[
             { title: t('seq'), dataIndex: 'seq', key: 'seq', width: 56 },
             { title: t('section'), dataIndex: 'section', key: 'section', width: 110 },
-            { title: t('action'), dataIndex: 'action', key: 'action', width: 280, render: (a: string, c) => (c.targetText ? `${a}（${c.targetText}）` : a) },
+            { title: t('action'), dataIndex: 'action', key: 'action', width: 280, render: (a: string, c) => (c.targetText ? `${a}${paren(c.targetText, lang)}` : a) },
             {
               title: t('deadline'),
               key: 'deadline',

@@ -9,7 +9,7 @@ import { CloudUploadOutlined, InboxOutlined } from '@ant-design/icons';
 import { api, type MonitoringImportResult } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error.js';
 import { PageTitle } from '../components/page-title.js';
-import { formatNumber, formatYear } from '../format.js';
+import { formatNumber, formatYear, paren } from '../format.js';
 import { defaultYear } from '../model/plan.js';
 import { allowed } from '../permissions.js';
 import { navigate } from '../router.js';
@@ -140,7 +140,7 @@ export function ImportPage({ user, plan }: RegionPageProps) {
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">
-            {t('chooseFile')}（{accept.split(',').join(' / ')}）
+            {t('chooseFile')}{paren(accept.split(',').join(' / '), lang)}
           </p>
         </Upload.Dragger>
         <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>

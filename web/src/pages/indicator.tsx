@@ -16,7 +16,7 @@ import { showProblems, showServerIssues } from '../components/form-problems.js';
 import { PageTitle } from '../components/page-title.js';
 import { StatusTag } from '../components/tags.js';
 import { useLoad } from '../components/use-load.js';
-import { formatDate, formatDateTime, formatNumber, formatUnit, formatValue, formatYear } from '../format.js';
+import { formatDate, formatDateTime, formatNumber, formatUnit, formatValue, formatYear, paren } from '../format.js';
 import { attributeName, statusName, trendName, type MessageKey } from '../i18n.js';
 import { chartGoal, checkAssignmentForm, checkValueForm, type AssignmentForm } from '../model/indicators.js';
 import { defaultYear } from '../model/plan.js';
@@ -138,8 +138,8 @@ function FactsCard({ detail }: { detail: IndicatorDetail }) {
         bordered
         items={[
           { key: 'unit', label: t('unit'), children: formatUnit(ind.unit) || ind.unit || '—' },
-          { key: 'baseline', label: `${t('baseline')}（${formatYear(detail.period.baseline, lang)}）`, children: ind.baseline.text },
-          { key: 'target', label: `${t('target')}（${formatYear(detail.period.end, lang)}）`, children: ind.target.text },
+          { key: 'baseline', label: `${t('baseline')}${paren(formatYear(detail.period.baseline, lang), lang)}`, children: ind.baseline.text },
+          { key: 'target', label: `${t('target')}${paren(formatYear(detail.period.end, lang), lang)}`, children: ind.target.text },
           { key: 'attribute', label: t('attribute'), children: attributeName(ind.binding, lang) },
           ...(ind.target.kind === 'assigned'
             ? [
@@ -239,7 +239,7 @@ function ValueEntry({ region, detail, onSaved }: { region: string; detail: Indic
             />
           </Form.Item>
         ) : (
-          <Form.Item name="value" label={`${t('value')}${formatUnit(ind.unit) ? `（${formatUnit(ind.unit)}）` : ''}`}>
+          <Form.Item name="value" label={`${t('value')}${formatUnit(ind.unit) ? `${paren(formatUnit(ind.unit), lang)}` : ''}`}>
             <InputNumber style={{ width: 140 }} id="value-input" data-testid="value-input" />
           </Form.Item>
         )}

@@ -10,7 +10,7 @@ import { PageTitle } from '../components/page-title.js';
 import { StatusTag } from '../components/tags.js';
 import { useLoad } from '../components/use-load.js';
 import { loadPlanStatus } from '../data.js';
-import { formatNumber, formatUnit, formatYear } from '../format.js';
+import { formatNumber, formatUnit, formatYear, paren } from '../format.js';
 import { attributeName, statusName } from '../i18n.js';
 import { categoriesOf, filterIndicatorRows, mergedSpans, type IndicatorFilter, type IndicatorRow } from '../model/indicators.js';
 import { navigate } from '../router.js';
@@ -113,8 +113,8 @@ export function IndicatorsPage({ plan }: RegionPageProps) {
               ),
             },
             { title: t('unit'), key: 'unit', width: 80, render: (_v, r) => formatUnit(r.indicator.unit) || r.indicator.unit || '—' },
-            { title: `${t('baseline')}（${data.plan.period.baseline}）`, key: 'baseline', width: 100, align: 'right', render: (_v, r) => r.indicator.baseline.text },
-            { title: `${t('target')}（${data.plan.period.end}）`, key: 'target', width: 120, align: 'right', render: (_v, r) => r.indicator.target.text },
+            { title: `${t('baseline')}${paren(data.plan.period.baseline, lang)}`, key: 'baseline', width: 100, align: 'right', render: (_v, r) => r.indicator.baseline.text },
+            { title: `${t('target')}${paren(data.plan.period.end, lang)}`, key: 'target', width: 120, align: 'right', render: (_v, r) => r.indicator.target.text },
             {
               title: t('attribute'),
               key: 'attribute',

@@ -15,7 +15,7 @@ import { ApiErrorAlert } from '../components/api-error.js';
 import { EChart } from '../components/echart.js';
 import { PageTitle } from '../components/page-title.js';
 import { useLoad } from '../components/use-load.js';
-import { formatDateTime, formatNumber, formatYear } from '../format.js';
+import { colon, formatDateTime, formatNumber, formatYear, paren } from '../format.js';
 import { calendarDays, evaluationFor, levelCounts, POLLUTANT_NAMES, readEvaluation, standardsOf, type EvaluationRow } from '../model/monitoring.js';
 import { defaultYear } from '../model/plan.js';
 import { allowed } from '../permissions.js';
@@ -118,8 +118,8 @@ export function MonitoringPage({ user, plan }: RegionPageProps) {
                         children: summary.compliant === null ? <Tag>{t('notJudged')}</Tag> : summary.compliant ? <Tag color="#389e0d">{t('compliant')}</Tag> : <Tag color="#cf1322">{t('notCompliant')}</Tag>,
                       },
                       { key: 'index', label: t('comprehensiveIndex'), children: summary.index === null ? '—' : formatNumber(summary.index) },
-                      { key: 'good', label: t('goodDays'), children: summary.good === null ? '—' : `${summary.good}（${summary.goodPercent === null ? '—' : `${formatNumber(summary.goodPercent, 1)}%`}）` },
-                      { key: 'heavy', label: t('heavyDays'), children: summary.heavyOrWorse === null ? '—' : `${summary.heavyOrWorse}（${summary.heavyOrWorsePercent === null ? '—' : `${formatNumber(summary.heavyOrWorsePercent, 1)}%`}）` },
+                      { key: 'good', label: t('goodDays'), children: summary.good === null ? '—' : `${summary.good}${paren(summary.goodPercent === null ? '—' : `${formatNumber(summary.goodPercent, 1)}%`, lang)}` },
+                      { key: 'heavy', label: t('heavyDays'), children: summary.heavyOrWorse === null ? '—' : `${summary.heavyOrWorse}${paren(summary.heavyOrWorsePercent === null ? '—' : `${formatNumber(summary.heavyOrWorsePercent, 1)}%`, lang)}` },
                       { key: 'valid', label: t('validDays'), children: summary.validDays ?? '—' },
                       { key: 'standard', label: t('standardUsed'), children: evaluation.standard },
                     ]}
@@ -144,7 +144,7 @@ export function MonitoringPage({ user, plan }: RegionPageProps) {
                     ]}
                   />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('source')}：{evaluation.source} · {formatDateTime(evaluation.recordedAt, lang)}
+                    {t('source')}{colon(lang)}{evaluation.source} · {formatDateTime(evaluation.recordedAt, lang)}
                   </Typography.Text>
                 </>
               )}

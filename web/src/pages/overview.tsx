@@ -15,7 +15,7 @@ import { StatusCounts } from '../components/status-counts.js';
 import { StatusTag } from '../components/tags.js';
 import { useLoad } from '../components/use-load.js';
 import { loadOverview, type Overview } from '../data.js';
-import { formatNumber, formatPercent, formatValue, formatWan, formatYear, formatYears } from '../format.js';
+import { colon, formatNumber, formatPercent, formatValue, formatYear, formatYears, paren, wanUnit } from '../format.js';
 import { stageName, statusName } from '../i18n.js';
 import { headlineKind, planStage, stageOfYear } from '../model/plan.js';
 import { navigate } from '../router.js';
@@ -83,19 +83,19 @@ function OverviewBody({ data, summary }: { data: Overview; summary: PlanSummary 
       <Row gutter={[16, 16]} className="eco-stat-grid">
         <Col xs={24} xl={14}>
           <Card
-            title={`${t('indicatorStatus')}（${formatYear(current.year, lang)}）`}
+            title={`${t('indicatorStatus')}${paren(formatYear(current.year, lang), lang)}`}
             size="small"
             extra={<a onClick={() => navigate({ name: 'indicators', region })}>{t('viewAll')}</a>}
           >
             <StatusCounts summary={current.summary} />
             <EChart option={statusSummaryOption(current.summary.binding.byStatus, current.summary.expected.byStatus, labels)} height={150} label={t('indicatorStatus')} />
             <Typography.Text type="secondary">
-              {t('onTrackRate')}：{current.summary.onTrackRate === null ? '—' : `${formatNumber(current.summary.onTrackRate, 1)}%`}（{t('onTrackRateHint')}）
+              {t('onTrackRate')}{colon(lang)}{current.summary.onTrackRate === null ? '—' : `${formatNumber(current.summary.onTrackRate, 1)}%`}{paren(t('onTrackRateHint'), lang)}
             </Typography.Text>
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={`${t('earlyWarnings')}（${t('bindingIndicators')}）`} size="small" data-testid="warnings">
+          <Card title={`${t('earlyWarnings')}${paren(t('bindingIndicators'), lang)}`} size="small" data-testid="warnings">
             {current.warnings.length === 0 ? (
               <Alert type="success" showIcon title={t('noWarnings')} />
             ) : (
@@ -129,13 +129,18 @@ function OverviewBody({ data, summary }: { data: Overview; summary: PlanSummary 
                 <Statistic title={t('projectCount')} value={total.count} />
               </Col>
               <Col span={9}>
-                <Statistic title={t('plannedInvestment')} value={formatWan(total.planned, lang)} />
+                <Statistic title={t('plannedInvestment')} value={formatNumber(total.planned)} suffix={<span style={{ fontSize: 14 }}>{wanUnit(lang)}</span>} />
               </Col>
               <Col span={9}>
                 <Statistic
-                  title={`${t('investedAmount')}（${formatYear(projects.year, lang)}）`}
-                  value={formatWan(total.invested, lang)}
-                  suffix={total.planned > 0 ? <span style={{ fontSize: 14 }}>（{formatPercent(total.invested / total.planned)}）</span> : null}
+                  title={`${t('investedAmount')}${paren(formatYear(projects.year, lang), lang)}`}
+                  value={formatNumber(total.invested)}
+                  suffix={
+                    <span style={{ fontSize: 14 }}>
+                      {wanUnit(lang)}
+                      {total.planned > 0 ? paren(formatPercent(total.invested / total.planned), lang) : null}
+                    </span>
+                  }
                 />
               </Col>
             </Row>

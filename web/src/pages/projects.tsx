@@ -15,7 +15,7 @@ import { showProblems, showServerIssues } from '../components/form-problems.js';
 import { PageTitle } from '../components/page-title.js';
 import { LightTag } from '../components/tags.js';
 import { useLoad } from '../components/use-load.js';
-import { formatDate, formatDateTime, formatNumber, formatPercent, formatWan, formatYear, formatYears } from '../format.js';
+import { colon, formatDate, formatDateTime, formatNumber, formatPercent, formatWan, formatYear, formatYears, paren, wanUnit } from '../format.js';
 import { changeKindName, lightName, projectStatusName } from '../i18n.js';
 import { periodYears } from '../model/plan.js';
 import { changeDiff, changedFields, checkAdjustmentForm, checkInvestmentForm, fieldLabelKey, filterProjects, type ProjectFilter } from '../model/projects.js';
@@ -87,12 +87,12 @@ export function ProjectsPage({ user, plan }: RegionPageProps) {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('plannedInvestment')} value={formatWan(total.planned, lang)} />
+            <Statistic title={t('plannedInvestment')} value={formatNumber(total.planned)} suffix={<span style={{ fontSize: 14 }}>{wanUnit(lang)}</span>} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={`${t('investedAmount')}（${formatYear(list.year, lang)}）`} value={formatWan(total.invested, lang)} />
+            <Statistic title={`${t('investedAmount')}${paren(formatYear(list.year, lang), lang)}`} value={formatNumber(total.invested)} suffix={<span style={{ fontSize: 14 }}>{wanUnit(lang)}</span>} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -216,7 +216,7 @@ export function ProjectsPage({ user, plan }: RegionPageProps) {
             },
             {
               key: 'history',
-              label: `${t('adjustmentHistory')}（${data.changes.length}）`,
+              label: `${t('adjustmentHistory')}${paren(data.changes.length, lang)}`,
               children: <HistoryTab changes={data.changes} />,
             },
           ]}
@@ -304,7 +304,7 @@ function HistoryTab({ changes }: { changes: ProjectChange[] }) {
                 const key = fieldLabelKey(k);
                 return (
                   <span key={k} style={{ fontSize: 12 }}>
-                    {key ? t(key) : k}：{r.before ? `${show(b)} → ` : ''}
+                    {key ? t(key) : k}{colon(lang)}{r.before ? `${show(b)} → ` : ''}
                     {show(a)}
                   </span>
                 );
@@ -362,7 +362,7 @@ function InvestmentModal({ region, plan, project, year, onClose }: { region: str
     <Modal open title={`${t('recordInvestment')} · ${project.seq}. ${project.name}`} onCancel={() => onClose(false)} onOk={() => form.submit()} okText={t('save')} confirmLoading={busy} destroyOnHidden width={560}>
       <ApiErrorAlert error={error} />
       <Typography.Paragraph type="secondary">
-        {t('investment')}：{formatWan(project.investment, lang)} · {t('years')}：{formatYears(project.startYear, project.endYear, lang)}
+        {t('investment')}{colon(lang)}{formatWan(project.investment, lang)} · {t('years')}{colon(lang)}{formatYears(project.startYear, project.endYear, lang)}
       </Typography.Paragraph>
       <Form
         form={form}
@@ -464,7 +464,7 @@ function AdjustModal({ region, project, kind, categories, onClose }: { region: s
 
   const title = `${changeKindName(kind, lang)}${project ? ` · ${project.seq}. ${project.name}` : ''}`;
   return (
-    <Modal open title={`${t('adjust')}：${title}`} onCancel={() => onClose(false)} onOk={() => form.submit()} okText={t('submit')} okButtonProps={{ danger: kind === '调出' }} confirmLoading={busy} destroyOnHidden width={680}>
+    <Modal open title={`${t('adjust')}${colon(lang)}${title}`} onCancel={() => onClose(false)} onOk={() => form.submit()} okText={t('submit')} okButtonProps={{ danger: kind === '调出' }} confirmLoading={busy} destroyOnHidden width={680}>
       <ApiErrorAlert error={error} />
       <Form
         form={form}

@@ -10,7 +10,7 @@ import { ApiErrorAlert } from '../components/api-error.js';
 import { showServerIssues } from '../components/form-problems.js';
 import { PageTitle } from '../components/page-title.js';
 import { useLoad } from '../components/use-load.js';
-import { formatDateTime } from '../format.js';
+import { colon, formatDateTime } from '../format.js';
 import { roleName } from '../i18n.js';
 import { useI18n } from '../use-i18n.js';
 
@@ -65,7 +65,7 @@ export function UsersPage({ user }: { user: User }) {
       <PageTitle title={t('users')} />
       <Card size="small" title={t('addUser')} style={{ marginBottom: 16 }}>
         <ApiErrorAlert error={addError} onClose={() => setAddError(null)} />
-        {added && <Alert type="success" showIcon title={`${added}：${t('userAdded')}`} style={{ marginBottom: 12 }} />}
+        {added && <Alert type="success" showIcon title={`${added}${colon(lang)}${t('userAdded')}`} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical" onFinish={add} initialValues={{ role: 'editor', scopes: [] }}>
           <Row gutter={12}>
             <Col xs={24} sm={12} lg={6}>
