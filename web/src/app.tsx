@@ -12,6 +12,7 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   ExportOutlined,
+  MenuOutlined,
   ProjectOutlined,
   ScheduleOutlined,
   TableOutlined,
@@ -196,6 +197,9 @@ function Shell({ user, plans, route, onSignOut, onPasswordChanged }: ShellProps)
   const { t, lang, setLang } = useI18n();
   const screens = Grid.useBreakpoint();
   const [changingPassword, setChangingPassword] = useState(false);
+  // Below the lg breakpoint (tablets in portrait) the menu folds away behind a button in the header.
+  const narrow = screens.lg === false;
+  const [menuOpen, setMenuOpen] = useState(false);
   const routeRegionCode = routeRegion(route);
   const lastRegion = storage()?.getItem(LAST_REGION_KEY) ?? null;
   const regionCode =
@@ -249,7 +253,7 @@ function Shell({ user, plans, route, onSignOut, onPasswordChanged }: ShellProps)
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={224} theme="dark" className="eco-no-print">
+      <Layout.Sider collapsible collapsed={narrow && !menuOpen} trigger={null} collapsedWidth={0} width={224} theme="dark" className="eco-no-print">
         <div className="eco-brand" title={t('appName')}>
           <img src="/favicon.svg" alt="" width={24} height={24} />
           <span>{lang === 'en' ? 'ecoplan' : t('appName')}</span>
@@ -262,11 +266,13 @@ function Shell({ user, plans, route, onSignOut, onPasswordChanged }: ShellProps)
           onClick={({ key }) => {
             const it = menuItems.find((m) => m.key === key);
             if (it) navigate(it.route);
+            setMenuOpen(false);
           }}
         />
       </Layout.Sider>
       <Layout style={{ minWidth: 0 }}>
         <Layout.Header className="eco-header eco-no-print">
+          {narrow && <Button type="text" icon={<MenuOutlined />} aria-label="menu" onClick={() => setMenuOpen((o) => !o)} data-testid="menu-toggle" />}
           {plans.length > 0 && (
             <Select
               aria-label={t('region')}
@@ -280,7 +286,7 @@ function Shell({ user, plans, route, onSignOut, onPasswordChanged }: ShellProps)
               }}
             />
           )}
-          {plan && screens.md && (
+          {plan && screens.lg && (
             <Typography.Text className="eco-muted" ellipsis style={{ maxWidth: 360 }}>
               {plan.title}
             </Typography.Text>
@@ -371,7 +377,7 @@ function Screen({ route, user, plans, plan }: { route: Route; user: User; plans:
         case 'assessment':
           return <AssessmentPage {...props} />;
         case 'monitoring':
-          return <MonitoringPage {...props} />;
+          return <MonitoringPage {...props} initialYear={route.year} key={`${route.region}/${route.year ?? ''}`} />;
       }
     }
   }

@@ -10,6 +10,9 @@ describe('routes', () => {
     expect(parseRoute('/public/430902')).toEqual({ name: 'public', region: '430902' });
     expect(parseRoute('/city/430900')).toEqual({ name: 'city', city: '430900' });
     expect(parseRoute('/users')).toEqual({ name: 'users' });
+    expect(parseRoute('/r/430602/monitoring', '?year=2023')).toEqual({ name: 'monitoring', region: '430602', year: 2023 });
+    expect(parseRoute('/r/430602/monitoring', '?year=abc')).toEqual({ name: 'monitoring', region: '430602' });
+    expect(parseRoute('/r/430602/projects', '?year=2023')).toEqual({ name: 'projects', region: '430602' });
   });
 
   it('refuse malformed regions and numbers', () => {
@@ -32,8 +35,13 @@ describe('routes', () => {
       { name: 'public', region: '430902' },
       { name: 'users' },
       { name: 'audit' },
+      { name: 'monitoring', region: '430602' },
+      { name: 'monitoring', region: '430602', year: 2023 },
     ];
-    for (const r of routes) expect(parseRoute(routePath(r))).toEqual(r);
+    for (const r of routes) {
+      const [path, search] = routePath(r).split('?');
+      expect(parseRoute(path as string, search ? `?${search}` : '')).toEqual(r);
+    }
   });
 
   it('name the region of a route', () => {

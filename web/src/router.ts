@@ -13,7 +13,7 @@ export type Route =
   | { name: 'indicator'; region: string; seq: number }
   | { name: 'projects'; region: string }
   | { name: 'commitments'; region: string }
-  | { name: 'monitoring'; region: string }
+  | { name: 'monitoring'; region: string; year?: number }
   | { name: 'import'; region: string }
   | { name: 'assessment'; region: string }
   | { name: 'city'; city: string }
@@ -40,12 +40,19 @@ const RULES: [RegExp, (m: RegExpExecArray) => Route][] = [
   [/^\/audit$/, () => ({ name: 'audit' })],
 ];
 
-/** The route of a path ("/r/430602/indicators/1" → indicator 1 of 430602); unknown paths give notFound. */
-export function parseRoute(pathname: string): Route {
+/**
+ * The route of a path ("/r/430602/indicators/1" → indicator 1 of 430602); unknown paths give notFound. The
+ * query string carries the monitoring screen's year (?year=2023).
+ */
+export function parseRoute(pathname: string, search = ''): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   for (const [re, make] of RULES) {
     const m = re.exec(path);
-    if (m) return make(m);
+    if (m) {
+      const route = make(m);
+      const year = /^\d{4}$/.exec(new URLSearchParams(search).get('year') ?? '')?.[0];
+      return route.name === 'monitoring' && year ? { ...route, year: Number(year) } : route;
+    }
   }
   return { name: 'notFound', path: pathname };
 }
@@ -61,10 +68,11 @@ export function routePath(route: Route): string {
       return `/r/${route.region}`;
     case 'indicator':
       return `/r/${route.region}/indicators/${route.seq}`;
+    case 'monitoring':
+      return `/r/${route.region}/monitoring${route.year ? `?year=${route.year}` : ''}`;
     case 'indicators':
     case 'projects':
     case 'commitments':
-    case 'monitoring':
     case 'import':
     case 'assessment':
       return `/r/${route.region}/${route.name}`;
@@ -91,7 +99,7 @@ const EVENT = 'ecoplan:navigate';
 /** Goes to a route (pushes a history entry; `replace` replaces the current one). */
 export function navigate(route: Route, options: { replace?: boolean } = {}): void {
   const path = routePath(route);
-  if (path === window.location.pathname) return;
+  if (path === window.location.pathname + window.location.search) return;
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   window.scrollTo?.(0, 0);
@@ -100,9 +108,9 @@ export function navigate(route: Route, options: { replace?: boolean } = {}): voi
 
 /** The current route, updated on navigation and on the browser's back and forward. */
 export function useRoute(): Route {
-  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.pathname));
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.pathname, window.location.search));
   useEffect(() => {
-    const update = () => setRoute(parseRoute(window.location.pathname));
+    const update = () => setRoute(parseRoute(window.location.pathname, window.location.search));
     window.addEventListener('popstate', update);
     window.addEventListener(EVENT, update);
     return () => {

@@ -122,6 +122,9 @@ export async function launchBrowser(viewport = { width: 1440, height: 900 }): Pr
     acceptDownloads: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // Generous: CI machines have two cores shared by the server, the test runner and Chromium.
+  context.setDefaultTimeout(30_000);
+  context.setDefaultNavigationTimeout(60_000);
   return {
     context,
     browser: context.browser(),
@@ -173,7 +176,6 @@ export async function startE2e(users: TestUser[] = DEFAULT_USERS, viewport?: { w
   const server = await startServer(users);
   const browser = await launchBrowser(viewport);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(15_000);
   const errors = watchErrors(page);
   return {
     server,
@@ -201,7 +203,7 @@ export function unexpectedErrors(errors: readonly string[]): string[] {
 type Locator = ReturnType<Page['locator']>;
 
 /** Waits until `read()` satisfies `ok`, polling; throws with the last value read after `timeout` ms. */
-export async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeout = 10_000): Promise<T> {
+export async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeout = 20_000): Promise<T> {
   const until = Date.now() + timeout;
   let last: T | undefined;
   let error: unknown = null;

@@ -3,7 +3,7 @@
  * (listed first, red row and tag); progress updates with completion date and evidence.
  */
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Spin, Switch, Table, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Grid, Input, Modal, Select, Space, Spin, Switch, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiError, COMMITMENT_STATUSES, type Commitment, type CommitmentStatus } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error.js';
@@ -27,6 +27,7 @@ export function CommitmentsPage({ user, plan }: RegionPageProps) {
   const [status, setStatus] = useState<CommitmentStatus | undefined>(undefined);
   const [unit, setUnit] = useState<string | undefined>(undefined);
   const [editing, setEditing] = useState<Commitment | null>(null);
+  const wide = Grid.useBreakpoint().lg !== false;
 
   const rows = useMemo(
     () =>
@@ -116,7 +117,7 @@ export function CommitmentsPage({ user, plan }: RegionPageProps) {
               title: t('actions'),
               key: 'actions',
               width: 100,
-              fixed: 'right',
+              fixed: wide ? 'right' : undefined,
               render: (_v, c) =>
                 mayUpdate(c) ? (
                   <Button size="small" type="link" onClick={() => setEditing(c)} data-testid={`commitment-edit-${c.seq}`}>

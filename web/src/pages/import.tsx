@@ -158,6 +158,7 @@ export function ImportPage({ user, plan }: RegionPageProps) {
 }
 
 function MonitoringResult({ result, kind, region }: { result: MonitoringImportResult; kind: Kind; region: string }) {
+  // The monitoring screen opens on the year just imported.
   const { t } = useI18n();
   return (
     <div data-testid="import-result">
@@ -167,7 +168,7 @@ function MonitoringResult({ result, kind, region }: { result: MonitoringImportRe
         title={t('importedN', { n: result.recorded.length })}
         action={
           kind === 'air' ? (
-            <Button size="small" onClick={() => navigate({ name: 'monitoring', region })} data-testid="view-monitoring">
+            <Button size="small" onClick={() => navigate({ name: 'monitoring', region, year: result.year })} data-testid="view-monitoring">
               {t('viewMonitoring')}
             </Button>
           ) : undefined

@@ -24,12 +24,12 @@ import { useI18n } from '../use-i18n.js';
 import type { RegionPageProps } from './overview.js';
 
 /** The monitoring screen. */
-export function MonitoringPage({ user, plan }: RegionPageProps) {
+export function MonitoringPage({ user, plan, initialYear }: RegionPageProps & { initialYear?: number }) {
   const region = plan.region.code;
   const { t, lang } = useI18n();
   const labels = useMemo(() => chartLabels(lang), [lang]);
   const thisYear = new Date().getFullYear();
-  const [year, setYear] = useState(() => defaultYear(plan.period, thisYear));
+  const [year, setYear] = useState(() => initialYear ?? defaultYear(plan.period, thisYear));
   const [station, setStation] = useState<string | undefined>(undefined);
   const [chosenStandard, setStandard] = useState<string | null>(null);
   const { data, error, loading } = useLoad(() => api.airMonitoring(region, year, station), [region, year, station]);
@@ -86,7 +86,7 @@ export function MonitoringPage({ user, plan }: RegionPageProps) {
               {counts && (
                 <Space wrap size={[6, 6]} style={{ marginTop: 8 }} data-testid="level-counts">
                   {counts.byLevel.map((n, i) => (
-                    <Tag key={i} color={AQI_LEVEL_COLORS[i]} style={{ color: textOn(AQI_LEVEL_COLORS[i] as string) }}>
+                    <Tag key={i} variant="solid" color={AQI_LEVEL_COLORS[i]} style={{ color: textOn(AQI_LEVEL_COLORS[i] as string) }}>
                       {labels.aqiLevels[i]} {n}
                     </Tag>
                   ))}

@@ -3,7 +3,7 @@
  * rolling adjustment (调入, 调出, 调整 with a reason) and its history; investment by category.
  */
 import { useMemo, useState } from 'react';
-import { AutoComplete, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space, Spin, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { AutoComplete, Button, Card, Col, DatePicker, Form, Grid, Input, InputNumber, Modal, Row, Select, Space, Spin, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { api, ApiError, LIGHTS, PROJECT_STATUSES, type ChangeKind, type PlanSummary, type ProjectChange, type ProjectFieldsInput, type ProjectItem, type ProjectList, type ProjectStatus, type ScheduleLight } from '../api.js';
@@ -45,6 +45,8 @@ export function ProjectsPage({ user, plan }: RegionPageProps) {
   const [investing, setInvesting] = useState<ProjectItem | null>(null);
   const [adjusting, setAdjusting] = useState<{ project: ProjectItem | null; kind: ChangeKind } | null>(null);
   const labels = useMemo(() => chartLabels(lang), [lang]);
+  // On a tablet in portrait the actions column scrolls with the table instead of covering it.
+  const wide = Grid.useBreakpoint().lg !== false;
   const shown = useMemo(() => (data ? filterProjects(data.list.projects, filter) : []), [data, filter]);
 
   if (error && !data) return <ApiErrorAlert error={error} />;
@@ -178,7 +180,7 @@ export function ProjectsPage({ user, plan }: RegionPageProps) {
                               title: t('actions'),
                               key: 'actions',
                               width: 190,
-                              fixed: 'right' as const,
+                              fixed: wide ? ('right' as const) : undefined,
                               render: (_v: unknown, p: ProjectItem) => {
                                 const active = p.status !== '调出' && p.status !== '取消';
                                 return (

@@ -76,7 +76,9 @@ export function PublicPage({ region }: { region: string }) {
 
 function PublicBody({ data }: { data: PublicSnapshot }) {
   const { t, lang } = useI18n();
-  const spans = mergedSpans(data.indicators, (i) => i.category);
+  // The plan's own order (the snapshot lists binding indicators first), so categories merge as printed.
+  const indicators = [...data.indicators].sort((a, b) => a.seq - b.seq);
+  const spans = mergedSpans(indicators, (i) => i.category);
   return (
     <>
       <h1>{data.title}</h1>
@@ -99,7 +101,7 @@ function PublicBody({ data }: { data: PublicSnapshot }) {
         bordered
         rowKey="seq"
         pagination={false}
-        dataSource={data.indicators}
+        dataSource={indicators}
         scroll={{ x: 900 }}
         data-testid="public-indicators"
         columns={[
