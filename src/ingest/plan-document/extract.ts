@@ -253,22 +253,41 @@ function lastDay(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** Finds the deadline in a sentence: 2021年底前, 2022年6月底前, 到2023年, 2025年前, 至2025年底. */
-export function findDeadline(sentence: string): { deadline: string; text: string } | null {
-  const patterns: [RegExp, (m: RegExpMatchArray) => string][] = [
-    [/(20\d\d)年(\d{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末)?(?:前|之前)/, (m) => lastDay(Number(m[1]), Number(m[2]) || CN_DIGITS[m[2] ?? ''] || 12)],
-    [/(20\d\d)年(?:底|末)(?:前|之前)?/, (m) => `${m[1]}-12-31`],
-    [/(20\d\d)年(?:前|之前)/, (m) => `${Number(m[1]) - 1}-12-31`],
-    [/(?:到|至|截至|展望)(20\d\d)年/, (m) => `${m[1]}-12-31`],
-  ];
-  for (const [re, f] of patterns) {
-    const m = sentence.match(re);
-    if (m) return { deadline: f(m), text: m[0] };
-  }
-  return null;
+/** Finds the deadline in a sentence: 2021年底前, 2022年6月底前, 到2023年, 2025年前, 至2025年底 (the first one). */
+export function findDeadline(sentence: string, periodEnd = 2025): { deadline: string; text: string } | null {
+  return findDeadlines(sentence, periodEnd)[0] ?? null;
 }
 
-function readCommitments(blocks: Block[], startYear: number): NonNullable<PlanInput['commitments']> {
+/**
+ * Finds every deadline in a sentence, in order: 2021年底前, 2022年6月底前, 到2023年, 2025年前, 至2025年底,
+ * “十四五”期间 (the end of the period), “2022年和2023年底前” (two), and a year that opens a clause
+ * (“2023年组织…”, “2025年，…”).
+ */
+export function findDeadlines(sentence: string, periodEnd = 2025): { deadline: string; text: string }[] {
+  const found: { at: number; end: number; deadline: string; text: string }[] = [];
+  const take = (re: RegExp, f: (m: RegExpExecArray) => { deadline: string; text: string }[]) => {
+    for (const m of sentence.matchAll(new RegExp(re.source, 'g'))) {
+      const at = m.index ?? 0;
+      const end = at + m[0].length;
+      if (found.some((x) => at < x.end && end > x.at)) continue;
+      for (const d of f(m as RegExpExecArray)) found.push({ at, end, ...d });
+    }
+  };
+  take(/(20\d\d)年和(20\d\d)年(?:底|末)?(?:前|之前)/, (m) => [
+    { deadline: `${m[1]}-12-31`, text: m[0] },
+    { deadline: `${m[2]}-12-31`, text: m[0] },
+  ]);
+  take(/(20\d\d)年(\d{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末)?(?:前|之前)/, (m) => [{ deadline: lastDay(Number(m[1]), Number(m[2]) || CN_DIGITS[m[2] ?? ''] || 12), text: m[0] }]);
+  take(/(20\d\d)年(?:底|末)(?:前|之前)?/, (m) => [{ deadline: `${m[1]}-12-31`, text: m[0] }]);
+  take(/(20\d\d)年(?:前|之前)/, (m) => [{ deadline: `${Number(m[1]) - 1}-12-31`, text: m[0] }]);
+  take(/(?:到|至|截至|展望)(20\d\d)年/, (m) => [{ deadline: `${m[1]}-12-31`, text: m[0] }]);
+  // “十四五”期间 as the time of a task, not in a sentence that describes the plan itself.
+  if (!/共设置|阐明|意义|纲领|是[^，。]*第一个五年/.test(sentence)) take(/“?十四五”?(?:期间|末)/, (m) => [{ deadline: `${periodEnd}-12-31`, text: m[0] }]);
+  take(/(?:^|(?<=[，,；;。]))(20\d\d)年(?=[，,]|组织|完成|实现|建成|启动)/, (m) => [{ deadline: `${m[1]}-12-31`, text: m[0] }]);
+  return found.sort((a, b) => a.at - b.at).map(({ deadline, text }) => ({ deadline, text }));
+}
+
+function readCommitments(blocks: Block[], startYear: number, endYear: number): NonNullable<PlanInput['commitments']> {
   const out: NonNullable<PlanInput['commitments']> = [];
   let h1 = '';
   let h2 = '';
@@ -290,23 +309,24 @@ function readCommitments(blocks: Block[], startYear: number): NonNullable<PlanIn
     if (inHistory || /^表\s*\d/.test(b.text) || /^备注/.test(b.text)) continue;
     for (const sentence of b.text.split(/(?<=[。；;！])/)) {
       const s = sentence.trim();
-      const d = findDeadline(s);
-      if (!d || Number(d.deadline.slice(0, 4)) < startYear) continue;
-      const lead = s.match(/(?:由|责任单位[:：]?)?([\u4e00-\u9fa5、]{2,30}?(?:局|委员会|委|办公室|办|中心|公司|政府|指挥部))(?:牵头|负责)/);
+      const lead = s.match(/(?:由|责任单位[:：]?)?([\u4e00-\u9fa5、]{2,30}?(?:局|委员会|委|办公室|办|中心|公司|政府|指挥部))(?:牵头|负责|会同)/);
       const target = s.match(/(?:达到|不低于|提高到|提升至|控制在|≥|以上)[^，。；]*?\d+(?:\.\d+)?\s*(?:%|％|μg\/m3|个|家|公里|万吨)/);
-      const rest = s.startsWith(d.text) ? s.slice(d.text.length) : s;
-      const action = rest.replace(/^[，,、\s]+/, '').replace(/[。；;]$/, '');
-      out.push({
-        seq: out.length + 1,
-        section: [h1, h2].filter(Boolean).join(''),
-        text: s,
-        action: action.length > 80 ? `${action.slice(0, 79)}…` : action || s,
-        deadline: d.deadline,
-        deadlineText: d.text,
-        ...(target ? { targetText: target[0] } : {}),
-        ...(lead?.[1] ? { leadUnit: lead[1] } : {}),
-        source: { line: b.line, text: s.slice(0, 200) },
-      });
+      for (const d of findDeadlines(s, endYear)) {
+        if (Number(d.deadline.slice(0, 4)) < startYear) continue;
+        const rest = s.startsWith(d.text) ? s.slice(d.text.length) : s;
+        const action = rest.replace(/^[，,、\s]+/, '').replace(/[。；;]$/, '');
+        out.push({
+          seq: out.length + 1,
+          section: [h1, h2].filter(Boolean).join(''),
+          text: s,
+          action: action.length > 80 ? `${action.slice(0, 79)}…` : action || s,
+          deadline: d.deadline,
+          deadlineText: d.text,
+          ...(target ? { targetText: target[0] } : {}),
+          ...(lead?.[1] ? { leadUnit: lead[1] } : {}),
+          source: { line: b.line, text: s.slice(0, 200) },
+        });
+      }
     }
   }
   return out;
@@ -431,7 +451,7 @@ export function extractPlan(blocks: Block[], o: ExtractOptions): PlanDraft {
     };
   }
 
-  const commitments = readCommitments(blocks, start);
+  const commitments = readCommitments(blocks, start, end);
   if (!commitments.length) review.push({ path: 'commitments', message: '未找到带时限的任务' });
 
   const code = o.regionCode;
