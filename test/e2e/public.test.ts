@@ -1,9 +1,11 @@
 /**
  * End to end: the public page /public/<region> — nothing before the bureau publishes; after publishing, the
  * indicators with their status and the project list, readable without signing in and printable; a value
- * entered after publishing does not show (the page reads only the published snapshot).
+ * entered after publishing does not show (the page reads only the published snapshot). The assessment screen's
+ * report downloads give the Word and Excel files.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPlanFile } from '../../src/services/plans.js';
 import { setValue } from '../../src/services/indicators.js';
@@ -63,6 +65,24 @@ describe.skipIf(skip !== null)('public page (e2e)', { timeout: 120_000 }, () => 
     expect([...new Set(apiCalls)]).toEqual(['/api/v1/public/430602']);
     // No session cookie was ever set in the anonymous browser.
     expect((await anon.context.cookies()).filter((c) => c.name === 'ecoplan_session')).toEqual([]);
+  });
+
+  it('downloads the final assessment as Word and Excel from the assessment screen', async () => {
+    const { page, server } = e;
+    await page.goto(`${server.url}/r/430602/assessment`);
+    await page.getByTestId('assessment-table').waitFor();
+    for (const [button, ext] of [
+      ['download-docx', 'docx'],
+      ['download-xlsx', 'xlsx'],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId(button).click()]);
+      // The server names the file after the region, year and stage (src/services/reports.ts).
+      expect(download.suggestedFilename()).toBe(`岳阳市岳阳楼区2025年终期考核报告.${ext}`);
+      const path = await download.path();
+      const bytes = readFileSync(path);
+      expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      expect(bytes.length).toBeGreaterThan(5000);
+    }
   });
 
   it('switches language on the public page', async () => {

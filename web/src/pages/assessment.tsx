@@ -10,6 +10,7 @@ import { api, type IndicatorAssessment, type Stage } from '../api.js';
 import { chartLabels } from '../charts/labels.js';
 import { statusSummaryOption } from '../charts/status-summary.js';
 import { ApiErrorAlert } from '../components/api-error.js';
+import { downloadFile } from '../components/download.js';
 import { EChart } from '../components/echart.js';
 import { PageTitle } from '../components/page-title.js';
 import { StatusCounts } from '../components/status-counts.js';
@@ -43,6 +44,20 @@ export function AssessmentPage({ user, plan }: RegionPageProps) {
   const labels = useMemo(() => chartLabels(lang), [lang]);
   const ref = { code: region, cityCode: plan.region.city.code };
   const mayPublish = allowed(user, 'publish', ref);
+
+  const [downloading, setDownloading] = useState<'docx' | 'xlsx' | 'pdf' | null>(null);
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const download = async (format: 'docx' | 'xlsx' | 'pdf') => {
+    setDownloading(format);
+    setDownloadError(null);
+    try {
+      await downloadFile(api.reportUrl(region, stage, format, year), `report.${format}`);
+    } catch (e) {
+      setDownloadError(e);
+    } finally {
+      setDownloading(null);
+    }
+  };
 
   const publish = () => {
     modal.confirm({
@@ -88,15 +103,17 @@ export function AssessmentPage({ user, plan }: RegionPageProps) {
             {paren(`${formatYear(year, lang)} ${stageName(stage, lang)}`, lang)}
             {colon(lang)}
           </Typography.Text>
-          <Button icon={<FileWordOutlined />} href={api.reportUrl(region, stage, 'docx', year)} download data-testid="download-docx">
-            {t('downloadDocx')}
-          </Button>
-          <Button icon={<FileExcelOutlined />} href={api.reportUrl(region, stage, 'xlsx', year)} download data-testid="download-xlsx">
-            {t('downloadXlsx')}
-          </Button>
-          <Button icon={<FilePdfOutlined />} href={api.reportUrl(region, stage, 'pdf', year)} download data-testid="download-pdf">
-            {t('downloadPdf')}
-          </Button>
+          {(
+            [
+              ['docx', <FileWordOutlined key="i" />, 'downloadDocx'],
+              ['xlsx', <FileExcelOutlined key="i" />, 'downloadXlsx'],
+              ['pdf', <FilePdfOutlined key="i" />, 'downloadPdf'],
+            ] as const
+          ).map(([format, icon, label]) => (
+            <Button key={format} icon={icon} loading={downloading === format} onClick={() => download(format)} data-testid={`download-${format}`}>
+              {t(label)}
+            </Button>
+          ))}
           {mayPublish && (
             <Button type="primary" icon={<SendOutlined />} onClick={publish} data-testid="publish">
               {t('publish')}
@@ -120,7 +137,11 @@ export function AssessmentPage({ user, plan }: RegionPageProps) {
             }
           />
         )}
-        {publishError ? <div style={{ marginTop: 12 }}><ApiErrorAlert error={publishError} /></div> : null}
+        {publishError || downloadError ? (
+          <div style={{ marginTop: 12 }}>
+            <ApiErrorAlert error={publishError ?? downloadError} />
+          </div>
+        ) : null}
       </Card>
       {error ? (
         <ApiErrorAlert error={error} />
