@@ -14,7 +14,6 @@ import { openDb, type Db } from '../store/db.js';
 import { createContext, type ServiceContext } from '../services/context.js';
 import { exportPlan, listPlans, loadPlans, readPlanFolder } from '../services/plans.js';
 import { assess, assignTarget, indicatorDetail, setValue } from '../services/indicators.js';
-import { importValuesFile } from '../services/imports.js';
 import { changeProject, listProjects, projectChanges, updateProjectProgress } from '../services/projects.js';
 import { listCommitments, updateCommitmentProgress } from '../services/commitments.js';
 import { readAudit, verifyAudit } from '../services/audit.js';
@@ -23,14 +22,10 @@ import { addUser, changePassword, hasUsers, listUsers, setUserDisabled } from '.
 import { ROLES, ROLE_ZH, type Role } from '../domain/access.js';
 import { promptPassword, readStdinLine } from './prompt.js';
 import { backup, restore } from '../services/backup.js';
-import { buildReport, type ReportFormat } from '../services/reports.js';
+import type { ReportFormat } from '../services/reports.js';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { readPlanDocument, savePlan } from '../services/plan-import.js';
-import { buildPlanTemplate } from '../ingest/plan-template.js';
-import { evaluateDrinkingFiles, evaluateNoiseFiles, evaluateWaterFiles, importWater, type InputFile } from '../services/monitoring.js';
-import { evaluateSites, importAirFiles, readSitesYear, readStationList, stationHourAqi } from '../services/air-files.js';
-import { AQI_INDICATORS } from '../standards/air/aqi.js';
+import type { InputFile } from '../services/monitoring.js';
 import type { YearProgress } from '../ingest/air/national-year.js';
 import type { Plan } from '../domain/plan-schema.js';
 import { loadPlan } from '../services/context.js';
@@ -175,7 +170,7 @@ export function buildProgram(): Command {
       const bytes = await readFile(file).catch(() => {
         throw new EcoplanError('not_found', `找不到文件 ${file}`, `No file ${file}`);
       });
-      const d = await readPlanDocument(bytes, file, o.region);
+      const d = await (await import('../services/plan-import.js')).readPlanDocument(bytes, file, o.region);
       const header = ['# ecoplan 规划文件草稿，由 ecoplan plan import 生成', `# 来源：${basename(file)}`, ...(d.review.length ? ['# 须人工核对：', ...d.review.map((r) => `#  - ${r.path}${r.line ? `（原文第 ${r.line} 行）` : ''}：${r.message}`)] : [])];
       await writeFile(o.out, `${header.join('\n')}\n${toYaml(d.plan)}`);
       const p = d.plan as { indicators?: unknown[]; projects?: unknown[]; commitments?: unknown[] };
@@ -186,7 +181,7 @@ export function buildProgram(): Command {
       }
       if (o.load) {
         await withServices(async (ctx, actor) => {
-          await savePlan(ctx, actor, d.plan, basename(file));
+          await (await import('../services/plan-import.js')).savePlan(ctx, actor, d.plan, basename(file));
           console.log(`已载入地区 ${o.region} 的规划。`);
         });
       }
@@ -202,7 +197,7 @@ export function buildProgram(): Command {
         const from = o.from;
         filled = await withServices(async (ctx) => (await loadPlan(ctx.db.kysely, from)).plan);
       }
-      await writeFile(o.out, await buildPlanTemplate(filled));
+      await writeFile(o.out, await (await import('../ingest/plan-template.js')).buildPlanTemplate(filled));
       console.log(`已生成模板 ${o.out}。`);
     });
 
@@ -232,7 +227,7 @@ export function buildProgram(): Command {
     .description('从 CSV/XLSX 批量导入数值（列：地区代码, 序号, 年份, 数值[, 备注]）；任何一行有误则全部不写入')
     .action(async (file: string) => {
       await withServices(async (ctx, actor) => {
-        const n = await importValuesFile(ctx, actor, file);
+        const n = await (await import('../services/imports.js')).importValuesFile(ctx, actor, file);
         console.log(`已导入 ${n} 条数值（${file}）`);
       });
     });
@@ -291,7 +286,7 @@ export function buildProgram(): Command {
     .requiredOption('--out <file>', '输出文件')
     .action(async (region: string, o: { stage: Stage; year?: string; format: ReportFormat; out: string }) => {
       await withServices(async (ctx, actor) => {
-        const r = await buildReport(ctx, actor, region, o.stage, o.format, o.year ? int('年份')(o.year) : undefined);
+        const r = await (await import('../services/reports.js')).buildReport(ctx, actor, region, o.stage, o.format, o.year ? int('年份')(o.year) : undefined);
         await writeFile(o.out, r.bytes);
         console.log(`已生成 ${o.out}（${r.fileName}，${r.bytes.length} 字节）。`);
       });
@@ -439,14 +434,14 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'csv|json').choices(['csv', 'json']).default('csv'))
     .action(async (files: string[], o: { standard: '2012' | '2026' | 'auto'; format: 'csv' | 'json' }) => {
       const version = o.standard === 'auto' ? undefined : o.standard === '2012' ? ('HJ633-2012' as const) : ('HJ633-2026' as const);
-      const r = stationHourAqi(await readInputs(files), { version });
+      const r = (await import('../services/air-files.js')).stationHourAqi(await readInputs(files), { version });
       const errors = r.issues.filter((i) => (i as { severity?: string }).severity !== 'warning');
       if (errors.length) throw new EcoplanError('invalid_input', `文件有 ${errors.length} 处错误`, 'The files have errors', errors);
       if (o.format === 'json') {
         console.log(JSON.stringify(r.rows, null, 2));
         return;
       }
-      const iaqi = AQI_INDICATORS.filter((k) => k !== 'o3_8h');
+      const iaqi = (await import('../services/air-files.js')).AQI_INDICATORS.filter((k) => k !== 'o3_8h');
       console.log(csv(['站点', '日期', '时', 'AQI', '级别', '类别', '首要污染物', ...iaqi.map((k) => `IAQI_${k}`), 'CNEMC发布AQI', '一致', '标准'], r.rows.map((x) => [x.station, x.date, x.hour, x.aqi, x.level, x.category, x.primary, ...iaqi.map((k) => x.iaqi[k] ?? null), x.published, x.published === null || x.aqi === null ? '' : x.published === x.aqi ? '是' : '否', x.version])));
       const both = r.rows.filter((x) => x.aqi !== null && x.published !== null);
       console.error(`${r.rows.length} 个站点小时；有 CNEMC 发布值且六项齐全的 ${both.length} 个中，${both.filter((x) => x.aqi === x.published).length} 个一致。`);
@@ -462,12 +457,12 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'table|json').choices(['table', 'json']).default('table'))
     .action(async (files: string[], o: { stations: string; station?: string[]; city?: string; year?: string; standard: '2012' | '2026' | 'auto'; format: 'table' | 'json' }) => {
       const [list] = await readInputs([o.stations]);
-      const stations = readStationList(list!);
-      const { acc, year } = await readSitesYear(await readInputs(files), { year: o.year ? int('年份')(o.year) : undefined, stations, onProgress: progressBar('读取日文件') });
+      const stations = (await import('../services/air-files.js')).readStationList(list!);
+      const { acc, year } = await (await import('../services/air-files.js')).readSitesYear(await readInputs(files), { year: o.year ? int('年份')(o.year) : undefined, stations, onProgress: progressBar('读取日文件') });
       const codes = o.station ?? stations.filter((s) => o.city && (s.city === o.city || `${s.city}市` === o.city) && !s.control && !s.stopped).map((s) => s.code);
       if (!codes.length) throw new EcoplanError('invalid_input', '请用 --station 或 --city 指定站点', 'Name the stations with --station or --city');
       const versions = o.standard === '2012' ? { aqi: 'HJ633-2012', limits: 'GB3095-2012', evaluation: 'HJ663-2013' } as const : o.standard === '2026' ? { aqi: 'HJ633-2026', limits: year >= 2031 ? 'GB3095-2026-final' : 'GB3095-2026-transitional', evaluation: 'HJ663-2026' } as const : undefined;
-      const r = evaluateSites(acc.toMap(), { codes, area: o.city ?? codes.join('+'), options: versions ? { versions } : {} });
+      const r = (await import('../services/air-files.js')).evaluateSites(acc.toMap(), { codes, area: o.city ?? codes.join('+'), options: versions ? { versions } : {} });
       const all = [...r.stations, ...(r.area ? [r.area] : [])];
       if (o.format === 'json') {
         console.log(JSON.stringify(all.map(({ dailyAqi: _a, dailyPrimary: _p, daily: _d, ...rest }) => rest), null, 2));
@@ -490,12 +485,12 @@ export function buildProgram(): Command {
       const inputs = await readInputs(files);
       const year = o.year ? int('年份')(o.year) : undefined;
       if (o.drinking) {
-        const d = await evaluateDrinkingFiles(inputs, { year, lakeSources: o.lake });
+        const d = await (await import('../services/monitoring.js')).evaluateDrinkingFiles(inputs, { year, lakeSources: o.lake });
         print(o.format, d, ['水源地', '是否达标', '超标项目'], d.sources.map((x) => [x.source, x.compliant === null ? '—' : x.compliant ? '达标' : '不达标', x.exceeding.map((e) => e.nameZh).join('、')]));
         if (o.format === 'table') console.log(`\n${d.year}年：${d.set.count} 个水源地，达标 ${d.set.compliantCount} 个，达标率 ${d.set.percentCompliant === null ? '—' : `${Math.round(d.set.percentCompliant * 10) / 10}%`}`);
         return;
       }
-      const r = await evaluateWaterFiles(inputs, { year, lakeSections: o.lake });
+      const r = await (await import('../services/monitoring.js')).evaluateWaterFiles(inputs, { year, lakeSections: o.lake });
       print(o.format, r, ['断面', '水质类别', '超标项目（超标倍数）', '监测次数'], r.sections.map((x) => [x.section, x.classLabel ?? '—', x.exceeding.map((e) => `${e.nameZh}（${e.exceedMultiple === null ? '—' : Math.round(e.exceedMultiple * 100) / 100}）`).join('、'), x.sampleDates]));
       if (o.format === 'table') {
         const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 10) / 10}%`);
@@ -510,7 +505,7 @@ export function buildProgram(): Command {
     .option('--year <year>', '年份')
     .addOption(formatOption())
     .action(async (files: string[], o: { year?: string; format: Format }) => {
-      const r = await evaluateNoiseFiles(await readInputs(files), { year: o.year ? int('年份')(o.year) : undefined });
+      const r = await (await import('../services/monitoring.js')).evaluateNoiseFiles(await readInputs(files), { year: o.year ? int('年份')(o.year) : undefined });
       print(o.format, r, ['测点', '功能区', '昼间达标', '夜间达标'], r.points.map((p) => [p.point, p.zoneLabel, `${p.day.compliant}/${p.day.pointTimes}`, `${p.night.compliant}/${p.night.pointTimes}`]));
       if (o.format === 'table') {
         const rate = (c: { percent: number | null }) => (c.percent === null ? '—' : `${Math.round(c.percent * 10) / 10}%`);
@@ -531,8 +526,8 @@ export function buildProgram(): Command {
       await withServices(async (ctx, actor) => {
         const year = int('年份')(o.year);
         const r = o.kind === 'air'
-          ? await importAirFiles(ctx, actor, o.region, inputs, { year, standard: o.standard, onProgress: progressBar('读取日文件') })
-          : await importWater(ctx, actor, o.region, inputs, { year, lakeSections: o.lake });
+          ? await (await import('../services/air-files.js')).importAirFiles(ctx, actor, o.region, inputs, { year, standard: o.standard, onProgress: progressBar('读取日文件') })
+          : await (await import('../services/monitoring.js')).importWater(ctx, actor, o.region, inputs, { year, lakeSections: o.lake });
         for (const x of r.recorded) console.log(`已记录 ${r.year}年 指标${x.seq}「${x.name}」= ${x.value}（${x.metric}，${x.standard}）`);
         for (const x of r.skipped) console.log(`未记录 指标${x.seq}「${x.name}」：${x.reason}`);
       });
