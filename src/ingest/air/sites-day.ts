@@ -30,7 +30,8 @@
  * - Types or hours absent from the file are warnings; their values stay missing (NaN).
  */
 import { columnLetter } from '../table.js';
-import { csvRecords, isBlankRecord } from './csv-records.js';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { isBlankRecord } from './csv-records.js';
 import { DEFAULT_MAX_ISSUES, IssueList, shorten, type AirIssue } from './issues.js';
 
 /** The 15 types of a daily site file, in the order CNEMC writes them. See §8.3 for their meaning. */
@@ -466,47 +467,68 @@ export function parseSitesDayGeneral(bytes: Uint8Array, options: SitesDayOptions
     const b = newBuilder(options);
     if (!(b instanceof DayBuilder)) return b;
     const text = utf8.decode(bytes.subarray(bomLength(bytes)));
-    const parsed = csvRecords(text, b.limits.maxColumns * (b.limits.maxCellBytes + 1) + 64);
-    if (!parsed.ok) {
-      b.issues.error(parsed.message, parsed.row);
-      return { day: null, issues: b.issues.items };
-    }
     let headerSeen = false;
-    for (const { row, cells } of parsed.records) {
-      if (b.stopped || b.issues.full) break;
-      if (isBlankRecord(cells)) continue;
-      if (!headerSeen) {
-        headerSeen = true;
-        if (!b.setHeader(cells, row)) break;
-        continue;
+    let line = 1;
+    try {
+      // Record by record (on_record returns nothing), so no table of all records is held.
+      parseCsv(text, {
+        relax_column_count: true,
+        skip_empty_lines: false,
+        max_record_size: b.limits.maxColumns * (b.limits.maxCellBytes + 1) + 64,
+        on_record: (cells: string[]) => {
+          const row = line;
+          for (const c of cells) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) line++;
+          line++;
+          if (b.stopped || b.issues.full) throw new StopReading();
+          if (isBlankRecord(cells)) return null;
+          if (!headerSeen) {
+            headerSeen = true;
+            if (!b.setHeader(cells, row)) throw new StopReading();
+            return null;
+          }
+          generalRow(b, cells, row);
+          return null;
+        },
+      });
+    } catch (e) {
+      if (!(e instanceof StopReading)) {
+        const err = e as { lines?: unknown; message?: unknown };
+        const message = typeof err.message === 'string' ? (err.message.split('\n')[0] ?? '') : String(e);
+        b.issues.error(`CSV 格式错误：${message} / malformed CSV`, typeof err.lines === 'number' && err.lines > 0 ? err.lines : undefined);
+        return { day: null, issues: b.issues.items };
       }
-      if (cells.length < 3) {
-        b.shortRow(row, cells.length);
-        continue;
-      }
-      const offset = b.startRow(row, cells[0] ?? '', cells[1] ?? '', cells[2] ?? '');
-      if (offset < 0) continue;
-      const n = Math.min(cells.length, b.header.length);
-      for (let c = 3; c < n; c++) {
-        const s = cells[c] ?? '';
-        if (s === '') {
-          b.put(offset, c, Number.NaN);
-          continue;
-        }
-        const len = s.length * 3 > b.limits.maxCellBytes ? encoder.encode(s).length : s.length;
-        if (len > b.limits.maxCellBytes || !NUMBER.test(s)) {
-          b.badCell(row, c, s, len > b.limits.maxCellBytes ? len : 0);
-          b.put(offset, c, Number.NaN);
-          continue;
-        }
-        b.put(offset, c, Number(s));
-      }
-      if (cells.length !== b.header.length) b.ragged(row, cells.length);
     }
     return b.finish('general', headerSeen);
   } catch (e) {
     return { day: null, issues: [{ severity: 'error', file: options.file, message: `读取失败：${String((e as Error)?.message ?? e).split('\n')[0]} / could not read` }] };
   }
+}
+
+class StopReading extends Error {}
+
+function generalRow(b: DayBuilder, cells: readonly string[], row: number): void {
+  if (cells.length < 3) {
+    b.shortRow(row, cells.length);
+    return;
+  }
+  const offset = b.startRow(row, cells[0] ?? '', cells[1] ?? '', cells[2] ?? '');
+  if (offset < 0) return;
+  const n = Math.min(cells.length, b.header.length);
+  for (let c = 3; c < n; c++) {
+    const s = cells[c] ?? '';
+    if (s === '') {
+      b.put(offset, c, Number.NaN);
+      continue;
+    }
+    const len = s.length * 3 > b.limits.maxCellBytes ? encoder.encode(s).length : s.length;
+    if (len > b.limits.maxCellBytes || !NUMBER.test(s)) {
+      b.badCell(row, c, s, len > b.limits.maxCellBytes ? len : 0);
+      b.put(offset, c, Number.NaN);
+      continue;
+    }
+    b.put(offset, c, Number(s));
+  }
+  if (cells.length !== b.header.length) b.ragged(row, cells.length);
 }
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
@@ -565,6 +587,13 @@ function fastLoop(bytes: Uint8Array, b: DayBuilder): SitesDayResult | null {
     }
     if (!headerSeen) {
       headerSeen = true;
+      // Count the columns before splitting: a hostile header must not become millions of strings.
+      let columns = 1;
+      for (let q = p; q < contentEnd; q++) if (bytes[q] === 44) columns++;
+      if (columns > b.limits.maxColumns) {
+        b.issues.error(`列数 ${columns} 超过上限 ${b.limits.maxColumns} / too many columns`, line);
+        break;
+      }
       const cells = utf8.decode(bytes.subarray(p, contentEnd)).split(',');
       if (!b.setHeader(cells, line)) break;
       p = next;
@@ -572,10 +601,14 @@ function fastLoop(bytes: Uint8Array, b: DayBuilder): SitesDayResult | null {
       continue;
     }
     // The three key cells.
-    const c1 = bytes.indexOf(44, p);
-    const c2 = c1 >= 0 && c1 < contentEnd ? bytes.indexOf(44, c1 + 1) : -1;
-    if (c1 < 0 || c1 >= contentEnd || c2 < 0 || c2 >= contentEnd) {
-      // Fewer than three commas before the end: count the cells (1 or 2 or exactly 3 without a station).
+    // Commas are searched within the line only (a line without commas must not scan the rest of the file).
+    const lineBytes = bytes.subarray(p, contentEnd);
+    const k1 = lineBytes.indexOf(44);
+    const k2 = k1 >= 0 ? lineBytes.indexOf(44, k1 + 1) : -1;
+    const c1 = k1 >= 0 ? p + k1 : -1;
+    const c2 = k2 >= 0 ? p + k2 : -1;
+    if (c1 < 0 || c2 < 0) {
+      // Fewer than two commas: one or two cells.
       let cells = 1;
       for (let q = p; q < contentEnd; q++) if (bytes[q] === 44) cells++;
       if (cells < 3) {
@@ -585,8 +618,8 @@ function fastLoop(bytes: Uint8Array, b: DayBuilder): SitesDayResult | null {
         continue;
       }
     }
-    const c3 = bytes.indexOf(44, c2 + 1);
-    const typeEnd = c3 >= 0 && c3 < contentEnd ? c3 : contentEnd;
+    const k3 = lineBytes.indexOf(44, k2 + 1);
+    const typeEnd = k3 >= 0 ? p + k3 : contentEnd;
     const offset = b.startRow(line, utf8.decode(bytes.subarray(p, c1)), utf8.decode(bytes.subarray(c1 + 1, c2)), utf8.decode(bytes.subarray(c2 + 1, typeEnd)));
     if (offset < 0) {
       p = next;
