@@ -93,7 +93,7 @@ function Root() {
   if (route.name === 'public') {
     return (
       <Suspense fallback={<Loading />}>
-        <PublicPage {...{ region: route.region }} />
+        <PublicPage region={route.region} />
       </Suspense>
     );
   }
@@ -163,13 +163,13 @@ function Session({ route }: { route: Route }) {
     case 'anonymous':
       return (
         <Suspense fallback={<Loading />}>
-          <LoginPage {...{ notice: state.notice, onSignedIn: signedIn }} />
+          <LoginPage notice={state.notice} onSignedIn={signedIn} />
         </Suspense>
       );
     case 'mustChange':
       return (
         <Suspense fallback={<Loading />}>
-          <ChangePasswordPage {...{ user: state.user, forced: true, onDone: () => setState({ kind: 'anonymous', notice: 'passwordChanged' }), onSignOut: signOut }} />
+          <ChangePasswordPage user={state.user} forced onDone={() => setState({ kind: 'anonymous', notice: 'passwordChanged' })} onSignOut={signOut} />
         </Suspense>
       );
     case 'signedIn':
@@ -319,7 +319,7 @@ function Shell({ user, plans, route, onSignOut, onPasswordChanged }: ShellProps)
             <Screen route={route} user={user} plans={plans} plan={plan} />
           </Suspense>
           {changingPassword && (
-            <ChangePasswordPage {...{ user, forced: false, onDone: onPasswordChanged, onCancel: () => setChangingPassword(false) }} />
+            <ChangePasswordPage user={user} forced={false} onDone={onPasswordChanged} onCancel={() => setChangingPassword(false)} />
           )}
         </Layout.Content>
       </Layout>
@@ -344,13 +344,13 @@ function Screen({ route, user, plans, plan }: { route: Route; user: User; plans:
     case 'login':
       return <Loading />;
     case 'users':
-      return user.role === 'admin' ? <UsersPage {...{ user }} /> : <Forbidden />;
+      return user.role === 'admin' ? <UsersPage user={user} /> : <Forbidden />;
     case 'audit':
-      return user.role === 'auditor' ? <AuditPage {...{ user }} /> : <Forbidden />;
+      return user.role === 'auditor' ? <AuditPage user={user} /> : <Forbidden />;
     case 'city': {
       if (!worksOnPlans(user.role)) return <Forbidden />;
       const inCity = plans.filter((p) => p.region.city.code === route.city);
-      return inCity.length ? <CityPage {...{ user, plans: inCity, city: route.city }} /> : <NotFound />;
+      return inCity.length ? <CityPage user={user} plans={inCity} city={route.city} /> : <NotFound />;
     }
     case 'notFound':
       if (worksOnPlans(user.role) && plans.length === 0) return <Result status="info" title={t('noPlans')} />;
@@ -367,7 +367,7 @@ function Screen({ route, user, plans, plan }: { route: Route; user: User; plans:
         case 'indicators':
           return <IndicatorsPage {...props} />;
         case 'indicator':
-          return <IndicatorPage {...{ user, plan, seq: route.seq }} key={`${route.region}/${route.seq}`} />;
+          return <IndicatorPage user={user} plan={plan} seq={route.seq} key={`${route.region}/${route.seq}`} />;
         case 'projects':
           return <ProjectsPage {...props} />;
         case 'commitments':

@@ -21,7 +21,7 @@ import { attributeName, stageName, trendName } from '../i18n.js';
 import { defaultYear, midtermOf, periodYears } from '../model/plan.js';
 import { allowed } from '../permissions.js';
 import { useI18n } from '../use-i18n.js';
-import type { RegionPageProps } from './overview.js';
+import type { RegionPageProps } from '../page-props.js';
 
 /** The year a stage is assessed in: the mid-term year, the end year, or the chosen year for the annual analysis. */
 export function stageYear(period: { start: number; end: number; baseline: number; midterm?: number }, stage: Stage, annualYear: number): number {

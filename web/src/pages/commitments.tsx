@@ -16,7 +16,7 @@ import { commitmentStatusName } from '../i18n.js';
 import { checkCommitmentForm, commitmentCounts, commitmentOrder } from '../model/commitments.js';
 import { allowed } from '../permissions.js';
 import { useI18n } from '../use-i18n.js';
-import type { RegionPageProps } from './overview.js';
+import type { RegionPageProps } from '../page-props.js';
 
 /** The commitments screen. */
 export function CommitmentsPage({ user, plan }: RegionPageProps) {

@@ -14,7 +14,7 @@ import { defaultYear } from '../model/plan.js';
 import { allowed } from '../permissions.js';
 import { navigate } from '../router.js';
 import { useI18n } from '../use-i18n.js';
-import type { RegionPageProps } from './overview.js';
+import type { RegionPageProps } from '../page-props.js';
 
 type Kind = 'values' | 'air' | 'water';
 

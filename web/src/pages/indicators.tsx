@@ -15,7 +15,7 @@ import { attributeName, statusName } from '../i18n.js';
 import { categoriesOf, filterIndicatorRows, mergedSpans, type IndicatorFilter, type IndicatorRow } from '../model/indicators.js';
 import { navigate } from '../router.js';
 import { useI18n } from '../use-i18n.js';
-import type { RegionPageProps } from './overview.js';
+import type { RegionPageProps } from '../page-props.js';
 
 /** The indicators screen. */
 export function IndicatorsPage({ plan }: RegionPageProps) {

@@ -21,7 +21,7 @@ import { defaultYear } from '../model/plan.js';
 import { allowed } from '../permissions.js';
 import { navigate } from '../router.js';
 import { useI18n } from '../use-i18n.js';
-import type { RegionPageProps } from './overview.js';
+import type { RegionPageProps } from '../page-props.js';
 
 /** The monitoring screen. */
 export function MonitoringPage({ user, plan, initialYear }: RegionPageProps & { initialYear?: number }) {

@@ -4,7 +4,8 @@
  */
 import { useMemo } from 'react';
 import { Alert, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
-import type { PlanSummary, User } from '../api.js';
+import type { PlanSummary } from '../api.js';
+import type { RegionPageProps } from '../page-props.js';
 import { chartLabels } from '../charts/labels.js';
 import { investmentOption } from '../charts/investment.js';
 import { statusSummaryOption } from '../charts/status-summary.js';
@@ -20,12 +21,6 @@ import { stageName, statusName } from '../i18n.js';
 import { headlineKind, planStage, stageOfYear } from '../model/plan.js';
 import { navigate } from '../router.js';
 import { useI18n } from '../use-i18n.js';
-
-/** Props of a region's screen. */
-export interface RegionPageProps {
-  user: User;
-  plan: PlanSummary;
-}
 
 /** The stage text of a plan in the current year. */
 export function usePlanStageText(period: { start: number; end: number }): string {

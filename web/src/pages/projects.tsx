@@ -21,7 +21,7 @@ import { periodYears } from '../model/plan.js';
 import { changeDiff, changedFields, checkAdjustmentForm, checkInvestmentForm, fieldLabelKey, filterProjects, type ProjectFilter } from '../model/projects.js';
 import { allowed, mayTryUnitWork } from '../permissions.js';
 import { useI18n } from '../use-i18n.js';
-import type { RegionPageProps } from './overview.js';
+import type { RegionPageProps } from '../page-props.js';
 
 interface ProjectsData {
   list: ProjectList;
