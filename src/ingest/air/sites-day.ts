@@ -190,6 +190,8 @@ class DayBuilder {
   values: Float64Array = new Float64Array(0);
   /** 1 for a station column that repeats an earlier column's code. */
   isDup = new Uint8Array(0);
+  /** Per station column: station index × 24, or -1 for a repeated column (merged by `put`). */
+  colOffset = new Int32Array(0);
   conflicts = new Int32Array(0);
   rowOf = new Int32Array(NT * 24);
   expected: string | null;
@@ -253,6 +255,7 @@ class DayBuilder {
     if (iss.errors > 0) return false;
     this.colStation = colStation;
     this.isDup = isDup;
+    this.colOffset = colStation.map((st, k) => (isDup[k] ? -1 : st * 24));
     // Not filled with NaN: every cell of every row present is written (NaN when empty), and the rows absent
     // are filled in `finish`. A row with too few cells is an error, so no unwritten slot is ever returned.
     const size = NT * this.stations.length * 24;
@@ -631,36 +634,51 @@ function fastLoop(bytes: Uint8Array, b: DayBuilder): SitesDayResult | null {
     let q = typeEnd;
     let col = 3;
     const values = b.values;
-    const colStation = b.colStation;
-    const isDup = b.isDup;
+    const colOffset = b.colOffset;
     while (q < contentEnd && col < ncols) {
       q++; // skip the comma
       const start = q;
+      // Grammar \d+(\.\d+)?: integer digits, then an optional dot and fraction digits, then a comma or the end.
       let mant = 0;
-      let nd = 0;
-      let fd = -1;
-      let bad = false;
+      let c = 0;
       while (q < contentEnd) {
-        const c = bytes[q] as number;
-        if (c === 44) break;
-        const d = c - 48;
-        if (d >= 0 && d <= 9) {
-          mant = mant * 10 + d;
-          nd++;
-          if (fd >= 0) fd++;
-        } else if (c === 46 && fd < 0) fd = 0;
-        else bad = true;
+        c = bytes[q] as number;
+        const d = (c - 48) >>> 0;
+        if (d > 9) break;
+        mant = mant * 10 + d;
         q++;
+      }
+      const intDigits = q - start;
+      let fd = 0;
+      let dot = false;
+      if (q < contentEnd && c === 46) {
+        dot = true;
+        q++;
+        const from = q;
+        while (q < contentEnd) {
+          c = bytes[q] as number;
+          const d = (c - 48) >>> 0;
+          if (d > 9) break;
+          mant = mant * 10 + d;
+          q++;
+        }
+        fd = q - from;
+      }
+      let bad = false;
+      if (q < contentEnd && bytes[q] !== 44) {
+        bad = true;
+        while (q < contentEnd && bytes[q] !== 44) q++;
       }
       const len = q - start;
       let v = Number.NaN;
       if (len > 0) {
-        if (len > maxCell || bad || fd === 0 || nd === 0 || nd === fd) {
+        if (len > maxCell || bad || intDigits === 0 || (dot && fd === 0)) {
           b.badCell(line, col, utf8.decode(bytes.subarray(start, q)), len > maxCell ? len : 0);
-        } else if (nd > 15) v = Number(utf8.decode(bytes.subarray(start, q)));
+        } else if (intDigits + fd > 15) v = Number(utf8.decode(bytes.subarray(start, q)));
         else v = fd > 0 ? mant / (POW10[fd] as number) : mant;
       }
-      if (isDup[col - 3] === 0) values[offset + (colStation[col - 3] as number) * 24] = v;
+      const o = colOffset[col - 3] as number;
+      if (o >= 0) values[offset + o] = v;
       else b.put(offset, col, v);
       col++;
     }
