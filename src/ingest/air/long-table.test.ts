@@ -61,6 +61,8 @@ describe('parseLongAirTable: CSV', () => {
     expect(b.rows[0]).toMatchObject({ station: '1001A', date: '2022-03-05', hour: 7, pollutant: 'so2', value: 9 });
     const c = await csv('站点,时间,小时,污染物,浓度\n1001A,2022-03-05,23,NO2,30\n');
     expect(c.rows[0]).toMatchObject({ date: '2022-03-05', hour: 23, pollutant: 'no2' });
+    const d = await csv('站点,时间,小时,污染物,浓度\n1001A,2022-03-05 05:00,6,NO2,30\n');
+    expect(d.issues[0]).toMatchObject({ row: 2, column: 'C（第 3 列，小时）', message: '时间 "2022-03-05 05:00" 与小时列的 6 时不一致 / the time and the hour column disagree' });
   });
   it('converts units: CO in µg/m³ → mg/m³, PM in mg/m³ → µg/m³', async () => {
     const r = await csv('站点,时间,污染物,浓度,单位\nA,2022-01-01 00:00,CO,800,微克/立方米\nA,2022-01-01 00:00,PM10,0.035,mg/m3\n');
@@ -177,6 +179,19 @@ describe('parseLongAirTable: XLSX', () => {
     expect(r.rows).toEqual([
       { row: 2, sheet: '数据', station: '1001A', date: '2022-01-01', hour: 8, time: '2022-01-01T08:00:00+08:00', pollutant: 'pm25', value: 36, unit: 'μg/m³' },
       { row: 3, sheet: '数据', station: '1001A', date: '2022-01-01', hour: 9, time: '2022-01-01T09:00:00+08:00', pollutant: 'co', value: 0.9, unit: 'mg/m³' },
+    ]);
+  });
+  it('a date cell and an hour column (a time-formatted cell or a number)', async () => {
+    const bytes = await workbook([
+      ['站点', '日期', '小时', '污染物', '浓度'],
+      ['A', new Date(Date.UTC(2022, 2, 5)), 7, 'SO2', 9],
+      ['A', new Date(Date.UTC(2022, 2, 5)), new Date(Date.UTC(1899, 11, 30, 8)), 'SO2', 10],
+    ]);
+    const r = await parseLongAirTable(bytes, { file: 'd.xlsx', format: 'xlsx' });
+    expect(r.issues).toEqual([]);
+    expect(r.rows.map((x) => [x.date, x.hour, x.value])).toEqual([
+      ['2022-03-05', 7, 9],
+      ['2022-03-05', 8, 10],
     ]);
   });
   it('formula cells are refused; errors name the sheet, row and column; a named sheet is read', async () => {

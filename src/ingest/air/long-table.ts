@@ -249,10 +249,13 @@ export function parseHourCell(text: string): number | null {
   return h <= 23 ? h : null;
 }
 
-/** Reads a date cell ('YYYY-MM-DD', 'YYYY/M/D', 'YYYYMMDD', 'YYYY年M月D日'; a time part is refused). */
+/**
+ * Reads a date cell ('YYYY-MM-DD', 'YYYY/M/D', 'YYYYMMDD', 'YYYY年M月D日'). A time part is accepted only at
+ * midnight (an XLSX date cell reads as "2022-01-01 00:00:00").
+ */
 function parseDateOnly(text: string): string | null {
   const r = parseTimeCell(text);
-  return 'error' in r || r.hour !== null ? null : r.date;
+  return 'error' in r || (r.hour !== null && r.hour !== 0) ? null : r.date;
 }
 
 /** A bounded cache of a function of a string (cleared when full). */
@@ -389,12 +392,15 @@ class LongReader {
       else {
         date = t.date;
         hour = t.hour;
-        if (hour === null) {
-          if (col.hour < 0) iss.error(`时间只有日期（收到 "${shorten(text)}"），且没有小时列 / the time has no hour and there is no hour column`, row, this.ref(col.time));
-          else {
-            hour = this.hourMemo.get(cellAt(cells, col.hour));
-            if (hour === null) iss.error(`小时应为 0～23 的整数（收到 "${shorten(cellAt(cells, col.hour))}"）/ hour must be 0–23`, row, this.ref(col.hour));
-          }
+        if (col.hour >= 0) {
+          // With an hour column, a time cell at midnight (or date only, e.g. an XLSX date cell) gives the date,
+          // the hour column the hour; any other time must agree with the hour column.
+          const fromColumn = this.hourMemo.get(cellAt(cells, col.hour));
+          if (fromColumn === null) iss.error(`小时应为 0～23 的整数（收到 "${shorten(cellAt(cells, col.hour))}"）/ hour must be 0–23`, row, this.ref(col.hour));
+          else if (hour !== null && hour !== 0 && hour !== fromColumn) iss.error(`时间 "${shorten(text)}" 与小时列的 ${fromColumn} 时不一致 / the time and the hour column disagree`, row, this.ref(col.hour));
+          hour = fromColumn;
+        } else if (hour === null) {
+          iss.error(`时间只有日期（收到 "${shorten(text)}"），且没有小时列 / the time has no hour and there is no hour column`, row, this.ref(col.time));
         }
       }
     } else {
