@@ -18,13 +18,15 @@ export interface AirIssue extends InputIssue {
 export const DEFAULT_MAX_ISSUES = 200;
 
 /**
- * A capped list of issues. When the cap is reached one last error says so, and `full` becomes true: readers
- * check it and stop.
+ * A capped list of issues. Errors: when `max` is reached one last error says so and `full` becomes true
+ * (readers check it and stop). Warnings never stop a reader: past `max` they are counted, and one closing
+ * warning says how many were left out.
  */
 export class IssueList {
-  readonly items: AirIssue[] = [];
+  private readonly stored: AirIssue[] = [];
   errors = 0;
   full = false;
+  private omittedWarnings = 0;
 
   constructor(
     readonly file: string,
@@ -32,30 +34,39 @@ export class IssueList {
     readonly sheet?: string,
   ) {}
 
+  /** The issues, with a closing warning when some warnings were left out. */
+  get items(): AirIssue[] {
+    if (this.omittedWarnings === 0) return this.stored;
+    return [...this.stored, this.make('warning', `另有 ${this.omittedWarnings} 条警告未列出 / ${this.omittedWarnings} more warnings not listed`)];
+  }
+
   /** Adds an error (ignored once the list is full). */
   error(message: string, row?: number, column?: string): void {
-    this.add('error', message, row, column);
-  }
-
-  /** Adds a warning (ignored once the list is full). */
-  warn(message: string, row?: number, column?: string): void {
-    this.add('warning', message, row, column);
-  }
-
-  private add(severity: IssueSeverity, message: string, row?: number, column?: string): void {
     if (this.full) return;
-    if (severity === 'error') this.errors++;
-    if (this.items.length >= this.max - 1) {
+    this.errors++;
+    if (this.stored.length >= this.max - 1) {
       this.full = true;
-      this.errors++;
-      this.items.push({ severity: 'error', file: this.file, ...(this.sheet !== undefined ? { sheet: this.sheet } : {}), message: `问题过多，已停止检查（上限 ${this.max} 条）/ too many issues, stopped reading` });
+      this.stored.push(this.make('error', `问题过多，已停止检查（上限 ${this.max} 条）/ too many issues, stopped reading`));
       return;
     }
+    this.stored.push(this.make('error', message, row, column));
+  }
+
+  /** Adds a warning; past the cap it is only counted. */
+  warn(message: string, row?: number, column?: string): void {
+    if (this.full || this.stored.length >= this.max - 1) {
+      this.omittedWarnings++;
+      return;
+    }
+    this.stored.push(this.make('warning', message, row, column));
+  }
+
+  private make(severity: IssueSeverity, message: string, row?: number, column?: string): AirIssue {
     const issue: AirIssue = { severity, file: this.file, message };
     if (this.sheet !== undefined) issue.sheet = this.sheet;
     if (row !== undefined) issue.row = row;
     if (column !== undefined) issue.column = column;
-    this.items.push(issue);
+    return issue;
   }
 }
 

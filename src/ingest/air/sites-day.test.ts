@@ -128,6 +128,14 @@ describe('daily site file: quirks of §8.1', () => {
     expect(r.issues[0]).toMatchObject({ severity: 'warning', row: 362, column: 'C（第 3 列，type）' });
     expect(r.issues[0]?.message).toMatch(/^未知类型 "PM1"（2 行）已跳过/);
   });
+  it('unusual station codes: one warning for all of them, the day is read', () => {
+    const codes = Array.from({ length: 300 }, (_, i) => `S${i}`);
+    const r = both(enc(handDay(codes, () => '1')), { file: 'china_sites_20220301.csv' });
+    expect(r.day?.stations).toHaveLength(300);
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ severity: 'warning', row: 1, column: 'D（第 4 列，站点 S0）' });
+    expect(r.issues[0]?.message).toMatch(/^300 个站点编码不是常见的“4 位数字 \+ 字母”形式（如 1001A）：S0（D 列）、S1（E 列）、S2（F 列）、S3（G 列）、S4（H 列） 等/);
+  });
   it('CRLF line endings and a BOM are read the same', () => {
     const text = handDay(['1001A', '1002A'], (t, h) => String(h));
     const a = both(enc(text), { file: 'china_sites_20220301.csv' });

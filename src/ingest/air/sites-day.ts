@@ -232,13 +232,14 @@ class DayBuilder {
     const dupCols = new Map<string, number[]>();
     const colStation = new Int32Array(cells.length - 3);
     const isDup = new Uint8Array(cells.length - 3);
+    const unusual: number[] = [];
     for (let c = 3; c < cells.length; c++) {
       const code = cells[c] ?? '';
       if (!CODE.test(code)) {
         iss.error(code === '' ? '站点编码为空 / empty station code' : `站点编码 "${shorten(code)}" 含不允许的字符，应如 1001A / invalid station code`, row, stationColumnRef(c, undefined));
         continue;
       }
-      if (!USUAL_CODE.test(code)) iss.warn(`站点编码 "${code}" 不是常见的“4 位数字 + 字母”形式（如 1001A）/ unusual station code`, row, stationColumnRef(c, code));
+      if (!USUAL_CODE.test(code)) unusual.push(c);
       const known = index.get(code);
       if (known !== undefined) {
         colStation[c - 3] = known;
@@ -253,6 +254,10 @@ class DayBuilder {
       }
     }
     if (iss.errors > 0) return false;
+    if (unusual.length) {
+      const shown = unusual.slice(0, 5).map((c) => `${cells[c]}（${columnLetter(c)} 列）`).join('、');
+      iss.warn(`${unusual.length} 个站点编码不是常见的“4 位数字 + 字母”形式（如 1001A）：${shown}${unusual.length > 5 ? ' 等' : ''} / unusual station codes`, row, stationColumnRef(unusual[0] ?? 3, cells[unusual[0] ?? 3]));
+    }
     this.colStation = colStation;
     this.isDup = isDup;
     this.colOffset = colStation.map((st, k) => (isDup[k] ? -1 : st * 24));

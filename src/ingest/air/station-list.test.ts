@@ -133,6 +133,15 @@ describe('station list: encodings, headers and hostile input', () => {
     expect(r.stations).toHaveLength(1);
     expect(r.issues.map((i) => i.severity)).toEqual(['warning', 'warning']);
   });
+  it('many warnings never reject the list: past 200 they are counted in one closing warning', () => {
+    // 250 rows whose codes are not "4 digits + a capital letter": 250 warnings, 199 listed + 1 closing note.
+    const rows = Array.from({ length: 250 }, (_, i) => `X${i},站${i},某市,110,30,N`);
+    const r = parseStationList(enc(['监测点编码,监测点名称,城市,经度,纬度,对照点', ...rows].join('\n')), { file: 'w.csv' });
+    expect(r.stations).toHaveLength(250);
+    expect(r.issues).toHaveLength(200);
+    expect(r.issues.every((i) => i.severity === 'warning')).toBe(true);
+    expect(r.issues[199]?.message).toBe('另有 51 条警告未列出 / 51 more warnings not listed');
+  });
   it('a __proto__ header is refused', () => {
     const r = parseStationList(enc('监测点编码,监测点名称,城市,经度,纬度,__proto__\n1001A,a,b,116,39,N\n'), { file: 'p.csv' });
     expect(r.stations).toEqual([]);
