@@ -136,6 +136,17 @@ describe('daily site file: quirks of §8.1', () => {
     expect(r.issues[0]).toMatchObject({ severity: 'warning', row: 1, column: 'D（第 4 列，站点 S0）' });
     expect(r.issues[0]?.message).toMatch(/^300 个站点编码不是常见的“4 位数字 \+ 字母”形式（如 1001A）：S0（D 列）、S1（E 列）、S2（F 列）、S3（G 列）、S4（H 列） 等/);
   });
+  it('a trailing comma on every line: the empty last column is ignored with a warning, and must stay empty', () => {
+    const text = handDay(['1001A', '1002A'], () => '4').replace(/\n/g, ',\n');
+    const r = both(enc(text), { file: 'china_sites_20220301.csv' });
+    expect(r.day?.stations).toEqual(['1001A', '1002A']);
+    expect(siteValue(r.day!, 'NO2', '1002A', 5)).toBe(4);
+    expect(r.issues).toEqual([{ severity: 'warning', file: 'china_sites_20220301.csv', row: 1, column: 'F（第 6 列）', message: '表头末尾有一个空列（行尾多余的逗号），该列应为空，已忽略 / trailing empty column ignored' }]);
+    const filled = text.replace('20220301,0,AQI,4,4,\n', '20220301,0,AQI,4,4,9\n');
+    expect(both(enc(filled), { file: 'china_sites_20220301.csv' }).issues.filter((i) => i.severity === 'error')).toEqual([
+      { severity: 'error', file: 'china_sites_20220301.csv', row: 2, column: 'F（第 6 列）', message: '表头为空的末列应为空（收到数值）/ the trailing column without a header must be empty' },
+    ]);
+  });
   it('CRLF line endings and a BOM are read the same', () => {
     const text = handDay(['1001A', '1002A'], (t, h) => String(h));
     const a = both(enc(text), { file: 'china_sites_20220301.csv' });

@@ -16,7 +16,8 @@
  *
  * Rules:
  * - Header: `date,hour,type`, then at least one station code. Codes must be non-empty and at most 32 ASCII
- *   letters, digits, '_' or '-'; an unusual form (not 4 digits + a capital letter) is a warning.
+ *   letters, digits, '_' or '-'; unusual forms (not 4 digits + a capital letter) are one warning. A trailing
+ *   comma (an empty last header cell) is a warning, and that column must stay empty.
  * - Duplicate station codes (the 2022 files repeat 1961A and 1966A): the station gets, cell by cell, the
  *   first non-empty value in column order; one warning per duplicated code names all its columns and counts
  *   the cells where two columns hold different values.
@@ -188,7 +189,7 @@ class DayBuilder {
   /** Station index of each station column (column 3 + k). */
   colStation = new Int32Array(0);
   values: Float64Array = new Float64Array(0);
-  /** 1 for a station column that repeats an earlier column's code. */
+  /** 1 for a station column that repeats an earlier column's code, 2 for an ignored trailing empty column. */
   isDup = new Uint8Array(0);
   /** Per station column: station index × 24, or -1 for a repeated column (merged by `put`). */
   colOffset = new Int32Array(0);
@@ -233,8 +234,16 @@ class DayBuilder {
     const colStation = new Int32Array(cells.length - 3);
     const isDup = new Uint8Array(cells.length - 3);
     const unusual: number[] = [];
+    // A trailing comma (an empty last header cell) is tolerated: that column must stay empty.
+    const trailing = cells.length > 4 && cells[cells.length - 1] === '' ? cells.length - 1 : -1;
     for (let c = 3; c < cells.length; c++) {
       const code = cells[c] ?? '';
+      if (c === trailing) {
+        colStation[c - 3] = 0;
+        isDup[c - 3] = 2;
+        iss.warn('表头末尾有一个空列（行尾多余的逗号），该列应为空，已忽略 / trailing empty column ignored', row, stationColumnRef(c, undefined));
+        continue;
+      }
       if (!CODE.test(code)) {
         iss.error(code === '' ? '站点编码为空 / empty station code' : `站点编码 "${shorten(code)}" 含不允许的字符，应如 1001A / invalid station code`, row, stationColumnRef(c, undefined));
         continue;
@@ -364,14 +373,19 @@ class DayBuilder {
    * Stores a cell's value (NaN for an empty cell). A repeated column of a station only fills a missing value
    * (first non-empty wins) and counts the cells where it disagrees.
    */
-  put(offset: number, col: number, v: number): void {
+  put(offset: number, col: number, v: number, row: number): void {
     const st = this.colStation[col - 3] ?? 0;
     const i = offset + st * 24;
-    if (this.isDup[col - 3] === 0) {
+    const kind = this.isDup[col - 3];
+    if (kind === 0) {
       this.values[i] = v;
       return;
     }
     if (v !== v) return;
+    if (kind === 2) {
+      this.issues.error('表头为空的末列应为空（收到数值）/ the trailing column without a header must be empty', row, stationColumnRef(col, undefined));
+      return;
+    }
     const old = this.values[i] ?? Number.NaN;
     if (old !== old) this.values[i] = v;
     else if (old !== v) this.conflicts[st] = (this.conflicts[st] ?? 0) + 1;
@@ -525,16 +539,16 @@ function generalRow(b: DayBuilder, cells: readonly string[], row: number): void 
   for (let c = 3; c < n; c++) {
     const s = cells[c] ?? '';
     if (s === '') {
-      b.put(offset, c, Number.NaN);
+      b.put(offset, c, Number.NaN, row);
       continue;
     }
     const len = s.length * 3 > b.limits.maxCellBytes ? encoder.encode(s).length : s.length;
     if (len > b.limits.maxCellBytes || !NUMBER.test(s)) {
       b.badCell(row, c, s, len > b.limits.maxCellBytes ? len : 0);
-      b.put(offset, c, Number.NaN);
+      b.put(offset, c, Number.NaN, row);
       continue;
     }
-    b.put(offset, c, Number(s));
+    b.put(offset, c, Number(s), row);
   }
   if (cells.length !== b.header.length) b.ragged(row, cells.length);
 }
@@ -684,7 +698,7 @@ function fastLoop(bytes: Uint8Array, b: DayBuilder): SitesDayResult | null {
       }
       const o = colOffset[col - 3] as number;
       if (o >= 0) values[offset + o] = v;
-      else b.put(offset, col, v);
+      else b.put(offset, col, v, line);
       col++;
     }
     // Cell count: `col` cells read; more commas mean extra cells.
