@@ -356,6 +356,9 @@ const zh = {
   before: '修改前',
   after: '修改后',
   olderEntries: '更早的记录',
+  outcomeSuccess: '成功',
+  outcomeDenied: '拒绝',
+  outcomeFailure: '失败',
   filterActor: '按操作人',
   filterAction: '按操作',
 } as const;
@@ -699,6 +702,9 @@ const en: Record<MessageKey, string> = {
   before: 'Before',
   after: 'After',
   olderEntries: 'Older entries',
+  outcomeSuccess: 'Success',
+  outcomeDenied: 'Denied',
+  outcomeFailure: 'Failure',
   filterActor: 'Actor',
   filterAction: 'Action',
 };

@@ -22,7 +22,7 @@ export function StatusCounts({ summary }: { summary: PlanAssessment['summary'] }
       pagination={false}
       rowKey="key"
       dataSource={rows}
-      scroll={{ x: 'max-content' }}
+      scroll={{ x: 520 }}
       data-testid="status-counts"
       columns={[
         { title: '', dataIndex: 'label', key: 'label', render: (v: string, r) => (r.key === 'binding' ? <strong>{v}</strong> : v) },

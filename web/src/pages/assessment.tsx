@@ -193,7 +193,7 @@ export function AssessmentPage({ user, plan }: RegionPageProps) {
                   { title: t('attribute'), key: 'binding', width: 80, render: (_v, r) => (r.binding ? <Tag color="red">{attributeName(true, lang)}</Tag> : <Tag>{attributeName(false, lang)}</Tag>) },
                   { title: t('category'), dataIndex: 'category', key: 'category', width: 120 },
                   { title: t('indicatorName'), dataIndex: 'name', key: 'name', width: 240 },
-                  { title: `${formatYear(data.year, lang)}${t('value')}`, key: 'value', width: 110, align: 'right', render: (_v, r) => formatValue(r.value, r.unit) },
+                  { title: t('valueOfYear', { year: data.year }), key: 'value', width: 110, align: 'right', render: (_v, r) => formatValue(r.value, r.unit) },
                   { title: t('target'), dataIndex: 'targetText', key: 'target', width: 110, align: 'right' },
                   { title: t('expectedValue'), key: 'expected', width: 90, align: 'right', render: (_v, r) => (r.expected === null ? '—' : formatNumber(r.expected)) },
                   { title: t('status'), key: 'status', width: 100, render: (_v, r) => <StatusTag status={r.status} /> },

@@ -88,7 +88,7 @@ export function AuditPage(_props: { user: User }) {
               rowKey="id"
               dataSource={data}
               pagination={false}
-              scroll={{ x: 1100 }}
+              scroll={{ x: 1400 }}
               data-testid="audit-table"
               columns={[
                 { title: '#', dataIndex: 'id', key: 'id', width: 64 },
@@ -97,9 +97,17 @@ export function AuditPage(_props: { user: User }) {
                 { title: t('address'), dataIndex: 'address', key: 'address', width: 110, render: (a: string | null) => a ?? '—' },
                 { title: t('auditAction'), dataIndex: 'action', key: 'action', width: 140 },
                 { title: t('auditTarget'), dataIndex: 'target', key: 'target', width: 180, render: (v: string | null) => v ?? '—' },
-                { title: t('outcome'), dataIndex: 'outcome', key: 'outcome', width: 90, render: (o: string) => <Tag color={o === 'success' ? 'green' : o === 'denied' ? 'red' : 'orange'}>{o}</Tag> },
-                { title: t('before'), dataIndex: 'before', key: 'before', render: json },
-                { title: t('after'), dataIndex: 'after', key: 'after', render: json },
+                {
+                  title: t('outcome'),
+                  dataIndex: 'outcome',
+                  key: 'outcome',
+                  width: 80,
+                  render: (o: string) => (
+                    <Tag color={o === 'success' ? 'green' : o === 'denied' ? 'red' : 'orange'}>{o === 'success' ? t('outcomeSuccess') : o === 'denied' ? t('outcomeDenied') : o === 'failure' ? t('outcomeFailure') : o}</Tag>
+                  ),
+                },
+                { title: t('before'), dataIndex: 'before', key: 'before', width: 220, render: json },
+                { title: t('after'), dataIndex: 'after', key: 'after', width: 280, render: json },
               ]}
             />
             {data.length === PAGE && (

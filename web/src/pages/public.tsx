@@ -109,7 +109,7 @@ function PublicBody({ data }: { data: PublicSnapshot }) {
           { title: t('seq'), dataIndex: 'seq', key: 'seq', width: 56 },
           { title: t('indicatorName'), dataIndex: 'name', key: 'name', width: 240 },
           { title: t('attribute'), key: 'binding', width: 80, render: (_v, r) => (r.binding ? <Tag color="red">{attributeName(true, lang)}</Tag> : <Tag>{attributeName(false, lang)}</Tag>) },
-          { title: `${formatYear(data.year, lang)}${t('value')}`, key: 'value', width: 110, align: 'right', render: (_v, r) => formatValue(r.value, r.unit) },
+          { title: t('valueOfYear', { year: data.year }), key: 'value', width: 110, align: 'right', render: (_v, r) => formatValue(r.value, r.unit) },
           { title: t('target'), dataIndex: 'targetText', key: 'target', width: 100, align: 'right' },
           { title: t('status'), key: 'status', width: 100, render: (_v, r) => <StatusTag status={r.status} /> },
           { title: t('reason'), dataIndex: 'reason', key: 'reason' },
