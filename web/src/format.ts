@@ -105,12 +105,6 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang): stri
   return `${day} ${p.hh}:${p.mm}`;
 }
 
-/** Today's date in China (YYYY-MM-DD). */
-export function todayInChina(now: Date = new Date()): string {
-  const p = shanghaiParts(now);
-  return `${p.y}-${p.m}-${p.d}`;
-}
-
 /** A parenthesised note: full-width "（…）" in Chinese, " (…)" in English. */
 export function paren(text: string | number, lang: Lang): string {
   return lang === 'en' ? ` (${text})` : `（${text}）`;

@@ -1,7 +1,7 @@
 /**
- * The colours of statuses, schedule lights, commitment statuses, AQI levels and water classes, shared by
- * the screens, the charts and the public page. The status colours are those of src/charts/options.ts (the
- * reports), so a status looks the same on screen and on paper; a test checks they agree.
+ * The colours of statuses, schedule lights, commitment statuses and AQI levels, shared by the screens,
+ * the charts and the public page. The status colours are those of src/charts/options.ts (the reports), so a
+ * status looks the same on screen and on paper; a test checks they agree.
  */
 import type { CommitmentStatus, ScheduleLight, Status } from '../api.js';
 
@@ -47,21 +47,6 @@ export const AQI_LEVEL_BOUNDS = [50, 100, 150, 200, 300, Number.POSITIVE_INFINIT
 export function aqiLevel(aqi: number): number {
   return AQI_LEVEL_BOUNDS.findIndex((b) => aqi <= b) + 1;
 }
-
-/** The surface-water classes (GB 3838) in order. */
-export const WATER_CLASSES = ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', '劣Ⅴ'] as const;
-/** A surface-water class. */
-export type WaterClass = (typeof WATER_CLASSES)[number];
-
-/** Colours of the water classes as the bureaus' maps show them: Ⅰ–Ⅱ blue, Ⅲ green, Ⅳ yellow, Ⅴ orange, 劣Ⅴ red. */
-export const WATER_CLASS_COLORS: Record<WaterClass, string> = {
-  Ⅰ: '#0050b3',
-  Ⅱ: '#40a9ff',
-  Ⅲ: '#52c41a',
-  Ⅳ: '#fadb14',
-  Ⅴ: '#fa8c16',
-  劣Ⅴ: '#f5222d',
-};
 
 /** A text colour readable on a background colour (black on light, white on dark). */
 export function textOn(background: string): string {
