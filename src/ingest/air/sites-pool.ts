@@ -77,8 +77,12 @@ export class SitesDayPool {
     }
   }
 
-  /** Reads one file in a worker. The bytes are copied to the worker (the caller keeps its buffer). */
-  parse(bytes: Uint8Array, file: string): Promise<SitesDayResult> {
+  /**
+   * Reads one file in a worker. The bytes are copied to the worker, unless `transfer` is set and they own
+   * their whole buffer: then the buffer moves to the worker (no copy, no fresh allocation there) and the
+   * caller must not use it again.
+   */
+  parse(bytes: Uint8Array, file: string, options: { transfer?: boolean } = {}): Promise<SitesDayResult> {
     if (this.closed) return Promise.reject(new Error('SitesDayPool is closed'));
     let best = 0;
     for (let i = 1; i < this.load.length; i++) if ((this.load[i] ?? 0) < (this.load[best] ?? 0)) best = i;
@@ -87,7 +91,8 @@ export class SitesDayPool {
     return new Promise<SitesDayResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, worker: best });
       const req: SitesWorkerRequest = { id, file, bytes, ...(this.options.limits ? { limits: this.options.limits } : {}) };
-      this.workers[best]?.postMessage(req);
+      const own = options.transfer === true && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      this.workers[best]?.postMessage(req, own ? [bytes.buffer as ArrayBuffer] : []);
     });
   }
 
@@ -124,13 +129,15 @@ export interface SitesYearImport {
 /**
  * Reads a year of daily files from a source (an iterable or async iterable of files, e.g. one that reads a
  * folder lazily) with a pool of workers, and stores them in a `NationalYearAccumulator`. The progress callback
- * of the options is called after each file. With `workers: 0` everything runs on the calling thread.
+ * of the options is called after each file. With `workers: 0` everything runs on the calling thread. With
+ * `transferBytes` the files' buffers move to the workers (no copy): set it when the source hands out buffers
+ * nobody else uses (e.g. freshly read files).
  */
 export async function accumulateSitesYear(
   source: Iterable<SitesFile> | AsyncIterable<SitesFile>,
-  options: NationalYearOptions & { workers?: number },
+  options: NationalYearOptions & { workers?: number; transferBytes?: boolean },
 ): Promise<SitesYearImport> {
-  const { workers, ...yearOptions } = options;
+  const { workers, transferBytes: _transfer, ...yearOptions } = options;
   const acc = new NationalYearAccumulator({ ...yearOptions, onProgress: undefined });
   const files: SitesYearImport['files'] = [];
   let filesDone = 0;
@@ -174,7 +181,7 @@ export async function accumulateSitesYear(
       progress(head.file, head.size, r.accepted);
     };
     for await (const f of source) {
-      inFlight.push({ file: f.file, size: f.bytes.length, result: pool.parse(f.bytes, f.file) });
+      inFlight.push({ file: f.file, size: f.bytes.length, result: pool.parse(f.bytes, f.file, { transfer: options.transferBytes === true }) });
       if (inFlight.length >= window) await drainOne();
     }
     while (inFlight.length) await drainOne();
