@@ -47,6 +47,11 @@ describe('SitesDayPool and accumulateSitesYear', () => {
       expect(Array.from(a.hourly.co)).toEqual(Array.from(b.hourly.co));
       expect(Array.from(par.accumulator.publishedAqi(code)!)).toEqual(Array.from(seq.accumulator.publishedAqi(code)!));
     }
+    // With transferBytes the buffers move to the workers (detached here) and the year is the same.
+    const copies = files.map((f) => ({ file: f.file, bytes: f.bytes.slice() }));
+    const moved = await accumulateSitesYear(copies, { year: 2022, workers: 2, transferBytes: true });
+    expect(copies.every((c) => c.bytes.byteLength === 0)).toBe(true);
+    expect(Array.from(moved.accumulator.series('1001A')!.hourly.no2)).toEqual(Array.from(seq.accumulator.series('1001A')!.hourly.no2));
     expect(seen.map((p) => p.filesDone)).toEqual([1, 2, 3, 4, 5]);
     expect(seen[4]).toMatchObject({ filesTotal: 5, accepted: false, bytesDone: files.reduce((n, f) => n + f.bytes.length, 0) + 4 });
   });
