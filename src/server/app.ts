@@ -115,7 +115,7 @@ export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): P
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
       );
     }
-    if (req.url.startsWith('/api/v1/public/')) reply.header('Cache-Control', 'public, max-age=60');
+    if (req.url.startsWith('/api/v1/public/') && reply.statusCode === 200) reply.header('Cache-Control', 'public, max-age=60');
     else if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
     return payload;
   });
@@ -422,7 +422,7 @@ export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): P
   });
 
   if (options.webDir && existsSync(options.webDir)) {
-    await app.register(fastifyStatic, { root: options.webDir, prefix: '/', wildcard: false });
+    await app.register(fastifyStatic, { root: options.webDir, prefix: '/', wildcard: false, preCompressed: true });
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
       return reply.status(404).send({ error: { code: 'not_found', message: '页面不存在', messageEn: 'Not found' } });

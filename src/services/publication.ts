@@ -7,6 +7,7 @@ import { EcoplanError } from '../domain/errors.js';
 import { latestPublication, insertPublication } from '../store/publications-repo.js';
 import { assess } from './indicators.js';
 import { listProjects } from './projects.js';
+import { districtDailyAqi } from './monitoring-read.js';
 import { loadPlanFor, write, type ServiceContext } from './context.js';
 
 /** Publishes the region's indicator status for `year` and its project list. Returns the snapshot. */
@@ -15,6 +16,7 @@ export async function publish(ctx: ServiceContext, actor: Actor, region: string,
   const stage = year === plan.period.end ? 'final' : year === (plan.period.midterm ?? plan.period.start + 2) ? 'midterm' : 'annual';
   const a = await assess(ctx, actor, region, stage, year);
   const p = await listProjects(ctx, actor, region, year);
+  const aqiDays = await districtDailyAqi(ctx, actor, region, year);
   const snapshot = {
     region: { code: plan.region.code, name: plan.region.name, fullName: plan.region.fullName ?? `${plan.region.city.name}${plan.region.name}` },
     title: plan.title,
@@ -24,6 +26,8 @@ export async function publish(ctx: ServiceContext, actor: Actor, region: string,
     stageName: a.stageName,
     summary: a.summary,
     indicators: a.indicators.map((i) => ({ seq: i.seq, category: i.category, name: i.name, unit: i.unit, binding: i.binding, value: i.value, targetText: i.targetText, status: i.status, reason: i.reason })),
+    /** The district's daily AQI of the year (for the public calendar), as published. */
+    aqiDays: aqiDays ?? [],
     projects: p.projects
       .filter((x) => x.status !== '调出' && x.status !== '取消')
       .map((x) => ({ seq: x.seq, category: x.category, name: x.name, location: x.location, startYear: x.startYear, endYear: x.endYear, investment: x.investment, status: x.status })),

@@ -258,6 +258,8 @@ export interface PublicSnapshot {
   summary: PlanAssessment['summary'];
   indicators: { seq: number; category: string; name: string; unit: string | null; binding: boolean; value: number | null; targetText: string; status: Status; reason: string }[];
   projects: { seq: number; category: string; name: string; location: string; startYear: number; endYear: number; investment: number; status: ProjectStatus }[];
+  /** The district's daily AQI of the year as published ([date, AQI]); empty without monitoring data. */
+  aqiDays?: [string, number][];
 }
 
 /** The pollutants of the AQI, as the monitoring API names them. */

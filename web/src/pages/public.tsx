@@ -14,6 +14,9 @@ import { formatDateTime, formatNumber, formatValue, formatYear, formatYears } fr
 import { attributeName, projectStatusName, stageName, type Lang } from '../i18n.js';
 import { mergedSpans } from '../model/indicators.js';
 import { useI18n } from '../use-i18n.js';
+import { EChart } from '../components/echart.js';
+import { aqiCalendarOption } from '../charts/aqi-calendar.js';
+import { chartLabels } from '../charts/labels.js';
 
 /** The public page. */
 export function PublicPage({ region }: { region: string }) {
@@ -115,6 +118,14 @@ function PublicBody({ data }: { data: PublicSnapshot }) {
           { title: t('reason'), dataIndex: 'reason', key: 'reason' },
         ]}
       />
+      {data.aqiDays && data.aqiDays.length > 0 ? (
+        <>
+          <Typography.Title level={4} style={{ marginTop: 24 }}>
+            {t('aqiCalendar')}
+          </Typography.Title>
+          <EChart option={aqiCalendarOption(data.year, data.aqiDays, chartLabels(lang))} height={240} label={t('aqiCalendar')} testId="public-aqi-calendar" />
+        </>
+      ) : null}
       <Typography.Title level={4} style={{ marginTop: 24 }}>
         {t('publicProjects')}
       </Typography.Title>
