@@ -1,17 +1,13 @@
 /**
  * The DuckDB side of the air benchmark (docs/benchmarks.md): the compared subset (PM2.5 and PM10 annual mean of
  * the valid daily means, valid days, PM2.5 days over 75 after GB/T 8170 rounding; per station and per city) in
- * SQL over the daily files themselves, with the natural days of 'period-end' hour stamps and ≥ 20 valid hours.
- * Two ways of reading the wide layout (one column per station), `--mode`:
- * - `wide`: `read_csv` with a DOUBLE column per station, the PM rows kept, `UNPIVOT` to (station, hour, value);
- * - `lines`: `read_csv` of whole lines as one text column, the PM rows kept by their type field, each line split
- *   and zipped with the header's station codes (`list_zip` + `unnest`). DuckDB materializes ~2,000 DOUBLE
- *   columns slowly for files of 360 rows; this way only the PM rows are ever split.
- * A station column repeated in the header gets, cell by cell, the first non-empty value in column order
- * (`coalesce`), as ecoplan's reader does.
+ * SQL over the daily files themselves: `read_csv` with the wide layout (a DOUBLE column per station), the PM
+ * rows kept, `UNPIVOT` to (station, hour, value), the natural days of 'period-end' hour stamps, ≥ 20 valid
+ * hours. A station column repeated in the header is read under a second name and merged with `coalesce`
+ * (cell by cell the first non-empty value in column order, as ecoplan's reader does).
  *
  * Run by bench/air.ts in its own process:
- *   tsx bench/air-duckdb.ts --dir DIR --year 2025 --stations N --members stations.csv --mode wide|lines --out duckdb.csv
+ *   tsx bench/air-duckdb.ts --dir DIR --year 2025 --stations N --members stations.csv --out duckdb.csv
  */
 import { closeSync, openSync, readdirSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,8 +25,6 @@ const dir = arg('--dir');
 const year = Number(arg('--year'));
 const membersFile = arg('--members');
 const out = arg('--out');
-const mode = arg('--mode');
-if (mode !== 'wide' && mode !== 'lines') throw new Error(`--mode 应为 wide 或 lines / --mode must be wide or lines`);
 
 /** A SQL string literal. */
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -93,33 +87,14 @@ await con.run(`CREATE TABLE members AS SELECT * FROM read_csv(${lit(membersFile)
   columns = {'code': 'VARCHAR', 'city': 'VARCHAR', 'member': 'INTEGER'})`);
 const fileList = `[${files.map(lit).join(', ')}]`;
 const hourAt = `date_diff('day', DATE '${year}-01-01', strptime(date, '%Y%m%d')::DATE) * 24 + hour`;
-/** (type, station, hour_at, v): the valid PM values, one row each, by one of the two ways of reading. */
-const long =
-  mode === 'wide'
-    ? `raw AS (
+/** (type, station, hour_at, v): the valid PM values, one row each. */
+const long = `raw AS (
     SELECT * FROM read_csv(${fileList}, header = true, auto_detect = false, delim = ',', columns = ${columnTypes})
     WHERE type IN ('PM2.5', 'PM10')
   ),
   pm AS (SELECT ${hourAt} AS hour_at, * EXCLUDE (date, hour) FROM raw),
   merged AS (${merged}),
-  long AS (UNPIVOT merged ON COLUMNS(* EXCLUDE (hour_at, type)) INTO NAME station VALUE v)`
-    : `lines AS (
-    SELECT string_split(line, ',') AS c
-    FROM read_csv(${fileList}, header = false, auto_detect = false, delim = '\t', quote = '', escape = '', columns = {'line': 'VARCHAR'}, max_line_size = 100000000)
-    WHERE split_part(line, ',', 3) IN ('PM2.5', 'PM10')
-  ),
-  cells AS (
-    SELECT c[1] AS date, c[2]::INTEGER AS hour, c[3] AS type,
-      ${[...repeated].map(([code, cols], i) => `coalesce(${cols.map((col) => `nullif(c[${columns.indexOf(col) + 4}], '')`).join(', ')}) AS dup${i}, `).join('')}
-      unnest(list_zip(c[4:], [${columns.map(lit).join(', ')}]), recursive := true)
-    FROM lines
-  ),
-  long AS (
-    SELECT type, ${hourAt} AS hour_at, element2 AS station,
-      nullif(CASE ${[...repeated.keys()].map((code, i) => `WHEN element2 = ${lit(code)} THEN dup${i} `).join('')}ELSE element1 END, '')::DOUBLE AS v
-    FROM cells
-    WHERE element2 NOT IN (${['', ...[...repeated.values()].flatMap((cols) => cols.slice(1))].map(lit).join(', ')})
-  )`;
+  long AS (UNPIVOT merged ON COLUMNS(* EXCLUDE (hour_at, type)) INTO NAME station VALUE v)`;
 await con.run(`CREATE TABLE daily AS
   WITH ${long}
   SELECT type, station, (hour_at - 1) // 24 AS nat, sum(v) / count(v) AS m
@@ -160,11 +135,11 @@ const toRows = (kind: SubsetRow['kind'], r: Record<string, unknown>[]): SubsetRo
 writeFileSync(out, subsetCsv([...toRows('station', stationRows.getRowObjects()), ...toRows('city', cityRows.getRowObjects())]));
 const threads = (await con.runAndReadAll(`SELECT current_setting('threads') AS t, version() AS v`)).getRowObjects()[0];
 const report: ChildReport = {
-  name: `duckdb-${mode}`,
+  name: 'duckdb',
   wallMs: tEnd - t0,
   maxRss: process.resourceUsage().maxRSS * 1024,
   bytesRead,
   phases: { readDaily: tDaily - t0, yearly: tEnd - tDaily },
-  notes: [`DuckDB ${String(threads?.v)}, ${String(threads?.t)} threads, ${files.length} files, ${columns.length} station columns, ${mode === 'wide' ? 'read_csv wide (a DOUBLE column per station) + UNPIVOT' : 'read_csv of whole lines, PM rows kept by their type, split and zipped with the header'}`],
+  notes: [`DuckDB ${String(threads?.v)}, ${String(threads?.t)} threads, ${files.length} files, ${columns.length} station columns (read_csv wide + UNPIVOT)`],
 };
 console.log(RESULT_TAG + JSON.stringify(report));

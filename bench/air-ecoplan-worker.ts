@@ -53,16 +53,24 @@ function accumulator(): NationalYearAccumulator {
   return acc;
 }
 
+/**
+ * The types copied into a shard's columns: the accumulator keeps the 1-h rows and the AQI only (national-year.ts:
+ * the `_24h` and `O3_8h…` rows are derived values it does not keep), so the derived rows stay NaN.
+ */
+const COPIED = SITE_TYPES.map((t, i) => (/_24h$|_8h/.test(t) ? -1 : i)).filter((i) => i >= 0);
+
 /** The day restricted to the station columns at `columns` (indices into day.stations), written into `into`. */
 function subDay(day: SitesDay, columns: readonly number[], into: Float64Array): SitesDay {
   const ns = day.stations.length;
   const nk = columns.length;
-  const values = into.length >= NT * nk * 24 ? into.subarray(0, NT * nk * 24) : new Float64Array(NT * nk * 24);
+  const size = NT * nk * 24;
+  const values = into.length >= size ? into.subarray(0, size) : new Float64Array(size).fill(Number.NaN);
   const src = day.values;
-  for (let t = 0; t < NT; t++) {
+  for (const t of COPIED) {
     for (let j = 0; j < nk; j++) {
       const from = (t * ns + (columns[j] as number)) * 24;
-      values.set(src.subarray(from, from + 24), (t * nk + j) * 24);
+      const to = (t * nk + j) * 24;
+      for (let h = 0; h < 24; h++) values[to + h] = src[from + h] as number;
     }
   }
   return { file: day.file, date: day.date, stations: columns.map((c) => day.stations[c] as string), values, rowPresent: day.rowPresent, duplicates: [], parser: day.parser };

@@ -177,6 +177,17 @@ const rows: SubsetRow[] = [
   ...[...cities.keys()].map((c) => subsetRow('city', c, citySummaries.get(c))),
 ];
 writeFileSync(out, subsetCsv(rows));
+// Beside it, what the full evaluation gave every station and city (for a look, or to compare two runs).
+const fullRows = [...[...summaries.values()].map((v) => ['station', v] as const), ...[...citySummaries.values()].map((v) => ['city', v] as const)];
+writeFileSync(
+  out.replace(/\.csv$/, '') + '-full.csv',
+  [
+    'kind,id,compliant,index,good_days,aqi_days,heavy_days,o3_mda8_p90,pm25_mean,pm25_days,pm10_mean,pm10_days,pm25_over75',
+    ...fullRows
+      .map(([kind, v]) => [kind, v.id, v.compliant, v.index, v.goodDays, v.aqiDays, v.heavyDays, v.o3P90, v.pm25Mean, v.pm25Days, v.pm10Mean, v.pm10Days, v.pm25Over75].map((x) => (x === null ? '' : String(x))).join(','))
+      .sort(),
+  ].join('\n') + '\n',
+);
 
 const st = [...summaries.values()];
 const ct = [...citySummaries.values()];

@@ -138,7 +138,7 @@ interface Run {
   csv: string;
 }
 
-/** Runs ecoplan, pandas and DuckDB (both ways) over the daily files of `data`, each in its own process. */
+/** Runs ecoplan, pandas and DuckDB over the daily files of `data`, each in its own process. */
 async function runAll(data: string, year: number, chosen: readonly Station[], out: string): Promise<Run[]> {
   mkdirSync(out, { recursive: true });
   // The stations and their cities for pandas and DuckDB (ecoplan reads the list itself): member = 1 for a city
@@ -163,13 +163,11 @@ async function runAll(data: string, year: number, chosen: readonly Station[], ou
     runs.push({ name: 'pandas', ...r, csv });
   }
   if (!o.skipDuckdb) {
-    for (const mode of ['lines', 'wide']) {
-      const csv = join(out, `duckdb-${mode}.csv`);
-      console.log(`duckdb (${mode}) …`);
-      const r = await runChild(`duckdb-${mode}`, process.execPath, [...tsx, join(import.meta.dirname, 'air-duckdb.ts'), ...common, '--members', membersFile, '--mode', mode, '--out', csv]);
-      printRun(r.report, r.processMs, stationHours);
-      runs.push({ name: `duckdb-${mode}`, ...r, csv });
-    }
+    const csv = join(out, 'duckdb.csv');
+    console.log('duckdb …');
+    const r = await runChild('duckdb', process.execPath, [...tsx, join(import.meta.dirname, 'air-duckdb.ts'), ...common, '--members', membersFile, '--out', csv]);
+    printRun(r.report, r.processMs, stationHours);
+    runs.push({ name: 'duckdb', ...r, csv });
   }
   return runs;
 }
@@ -191,7 +189,7 @@ if (o.selfCheck) {
   for (const r of runs) {
     const c = compareSubsets(FIXTURE_EXPECTED, readSubsetCsv(readFileSync(r.csv, 'utf8'), r.name));
     printMismatches(r.name, 'the hand-worked values', c);
-    console.log(`  ${r.name.padEnd(13)} ${c.mismatches.length === 0 ? 'matches the hand-worked values' : 'DIFFERS'}`);
+    console.log(`  ${r.name.padEnd(8)} ${c.mismatches.length === 0 ? 'matches the hand-worked values' : 'DIFFERS'}`);
     ok &&= c.mismatches.length === 0;
   }
   console.log(`self-check: ${ok ? 'passed' : 'FAILED'}`);
@@ -217,13 +215,13 @@ for (const r of results.slice(1)) {
 }
 
 console.log(`\n比较 compared (ecoplan.csv vs the others, ${reference.length} rows: stations and cities; PM2.5/PM10 annual mean, valid days, PM2.5 days > 75):`);
-console.log('  run            timed s   process s   MB/s   peak RSS MB   same numbers');
+console.log('  run        timed s   process s   MB/s   peak RSS MB   same numbers');
 for (const r of results) {
   const c = comparisons.get(r.name);
   const same = r.name === 'ecoplan' ? '(reference)' : c && c.mismatches.length === 0 ? `yes (max rel diff ${c.maxRelDiff.toExponential(1)})` : 'NO';
   const s = r.report.wallMs / 1000;
   console.log(
-    `  ${r.name.padEnd(13)} ${s.toFixed(2).padStart(8)} ${(r.processMs / 1000).toFixed(2).padStart(11)} ${(mb(r.report.bytesRead) / s).toFixed(0).padStart(6)} ${mb(r.report.maxRss).toFixed(0).padStart(13)}   ${same}`,
+    `  ${r.name.padEnd(8)} ${s.toFixed(2).padStart(9)} ${(r.processMs / 1000).toFixed(2).padStart(11)} ${(mb(r.report.bytesRead) / s).toFixed(0).padStart(6)} ${mb(r.report.maxRss).toFixed(0).padStart(13)}   ${same}`,
   );
 }
 const allSame = [...comparisons.values()].every((c) => c.mismatches.length === 0);
