@@ -13,8 +13,10 @@ export const CHANGE_KINDS = ['调入', '调出', '调整'] as const;
 /** A kind of rolling adjustment: add a project, take one out, or change its fields. */
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
+/** The schedule lights of a project. */
+export const LIGHTS = ['正常', '滞后', '逾期', '已完工', '未到开工期', '不适用'] as const;
 /** The schedule light of a project in a year. */
-export type ScheduleLight = '正常' | '滞后' | '逾期' | '已完工' | '未到开工期' | '不适用';
+export type ScheduleLight = (typeof LIGHTS)[number];
 
 /** English names of the schedule lights. */
 export const LIGHT_EN: Record<ScheduleLight, string> = {
@@ -106,8 +108,10 @@ export function summariseByCategory(
   return { categories: [...map.values()], total };
 }
 
+/** The statuses of a dated commitment. */
+export const COMMITMENT_STATUSES = ['未开始', '进行中', '已完成', '逾期', '逾期完成'] as const;
 /** The status of a dated commitment on a given day. */
-export type CommitmentStatus = '未开始' | '进行中' | '已完成' | '逾期' | '逾期完成';
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
 /** Works out a commitment's status from its deadline, its recorded progress and the day. */
 export function commitmentStatus(

@@ -6,31 +6,16 @@
  */
 
 /** The statuses of an indicator in a year (src/domain/assessment.ts). */
-export const STATUSES = ['达标', '序时达标', '滞后', '未达标', '无数据', '待定'] as const;
-/** An indicator's status in a year. */
-export type Status = (typeof STATUSES)[number];
-/** The assessment stages. */
-export type Stage = 'annual' | 'midterm' | 'final';
-/** The roles (src/domain/access.ts). */
-export const ROLES = ['admin', 'auditor', 'editor', 'clerk', 'reviewer'] as const;
-/** A role. */
-export type Role = (typeof ROLES)[number];
-/** A project's status (src/domain/projects.ts). */
-export const PROJECT_STATUSES = ['未开工', '在建', '完工', '取消', '调出'] as const;
-/** A project's status. */
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-/** The schedule lights of a project. */
-export const LIGHTS = ['正常', '滞后', '逾期', '已完工', '未到开工期', '不适用'] as const;
-/** A project's schedule light. */
-export type ScheduleLight = (typeof LIGHTS)[number];
-/** The kinds of rolling adjustment. */
-export const CHANGE_KINDS = ['调入', '调出', '调整'] as const;
-/** A kind of rolling adjustment. */
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
-/** The statuses of a dated commitment. */
-export const COMMITMENT_STATUSES = ['未开始', '进行中', '已完成', '逾期', '逾期完成'] as const;
-/** A commitment's status. */
-export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+export { STATUSES } from '../../src/domain/assessment.js';
+export type { Status, Stage, IndicatorAssessment, PlanAssessment, StatusCounts } from '../../src/domain/assessment.js';
+import type { Status, Stage, IndicatorAssessment, PlanAssessment } from '../../src/domain/assessment.js';
+/** Roles, project statuses, schedule lights, adjustments and commitment statuses: the domain's own. */
+export { ROLES } from '../../src/domain/access.js';
+export type { Role } from '../../src/domain/access.js';
+export { PROJECT_STATUSES, LIGHTS, CHANGE_KINDS, COMMITMENT_STATUSES } from '../../src/domain/projects.js';
+export type { ProjectStatus, ScheduleLight, ChangeKind, CommitmentStatus } from '../../src/domain/projects.js';
+import type { Role } from '../../src/domain/access.js';
+import type { ProjectStatus, ScheduleLight, ChangeKind, CommitmentStatus } from '../../src/domain/projects.js';
 
 /** A signed-in user as /auth/me and /auth/login return it. */
 export interface User {
@@ -101,42 +86,6 @@ export interface PlanExport {
   notes: string[];
 }
 
-/** The assessment of one indicator in one year. */
-export interface IndicatorAssessment {
-  seq: number;
-  name: string;
-  category: string;
-  unit: string | null;
-  binding: boolean;
-  year: number;
-  value: number | null;
-  target: number | null;
-  targetText: string;
-  expected: number | null;
-  status: Status;
-  reason: string;
-  trend: '改善' | '持平' | '变差' | null;
-}
-
-/** Counts of indicators by status. */
-export type StatusCounts = Record<Status, number>;
-
-/** A plan's assessment for a stage and year. */
-export interface PlanAssessment {
-  region: { code: string; name: string };
-  stage: Stage;
-  stageName: string;
-  year: number;
-  indicators: IndicatorAssessment[];
-  summary: {
-    total: number;
-    byStatus: StatusCounts;
-    binding: { total: number; byStatus: StatusCounts };
-    expected: { total: number; byStatus: StatusCounts };
-    onTrackRate: number | null;
-  };
-  warnings: { seq: number; name: string; status: Status; reason: string }[];
-}
 
 /** A recorded value with its provenance. */
 export interface ValueRecord {
