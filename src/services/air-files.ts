@@ -11,7 +11,7 @@ import { EcoplanError, type InputIssue } from '../domain/errors.js';
 import { NationalYearAccumulator, type YearProgress } from '../ingest/air/national-year.js';
 import { parseSitesDay, siteTypeIndex, SITE_TYPES } from '../ingest/air/sites-day.js';
 import { parseStationList, type Station } from '../ingest/air/station-list.js';
-import { checkZip, DEFAULT_TABLE_LIMITS } from '../ingest/table.js';
+import { checkZip, DEFAULT_TABLE_LIMITS } from '../ingest/limits.js';
 import { hourlyAqiOn, AQI_INDICATORS, type AqiIndicator } from '../standards/air/aqi.js';
 import type { AqiVersion } from '../standards/air/versions.js';
 import { evaluateStationYear, type AirYearEvaluation, type AirEvaluationOptions } from '../standards/air/evaluate.js';

@@ -4,7 +4,7 @@
  * are used. Lists of issues are capped so that a hostile file cannot make a reader collect millions of them.
  */
 import type { InputIssue } from '../../domain/errors.js';
-import { columnLetter } from '../table.js';
+import { columnLetter } from '../limits.js';
 
 /** How serious an issue is: `error` rejects the whole file, `warning` is reported only. */
 export type IssueSeverity = 'error' | 'warning';

@@ -30,7 +30,7 @@
  * - Any error rejects the file: `day` is null and all issues are returned (capped, see `IssueList`).
  * - Types or hours absent from the file are warnings; their values stay missing (NaN).
  */
-import { columnLetter } from '../table.js';
+import { columnLetter } from '../limits.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isBlankRecord } from './csv-records.js';
 import { DEFAULT_MAX_ISSUES, IssueList, shorten, type AirIssue } from './issues.js';

@@ -6,7 +6,7 @@
 import JSZip from 'jszip';
 import { XMLParser } from 'fast-xml-parser';
 import type { InputIssue } from '../../domain/errors.js';
-import { checkZip, DEFAULT_TABLE_LIMITS } from '../table.js';
+import { checkZip, DEFAULT_TABLE_LIMITS } from '../limits.js';
 import { cleanLine, type Block, type TableBlock } from './blocks.js';
 
 type Node = Record<string, unknown>;
