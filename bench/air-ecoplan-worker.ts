@@ -54,8 +54,9 @@ function accumulator(): NationalYearAccumulator {
 }
 
 /**
- * The types copied into a shard's columns: the accumulator keeps the 1-h rows and the AQI only (national-year.ts:
- * the `_24h` and `O3_8h…` rows are derived values it does not keep), so the derived rows stay NaN.
+ * The types copied into a shard's columns: the accumulator reads the 1-h rows and the AQI only (national-year.ts:
+ * the `_24h` and `O3_8h…` rows are derived values it does not keep), so the derived rows are not copied (they
+ * are NaN in a new buffer and whatever was left in a reused one; nothing reads them).
  */
 const COPIED = SITE_TYPES.map((t, i) => (/_24h$|_8h/.test(t) ? -1 : i)).filter((i) => i >= 0);
 
@@ -76,6 +77,7 @@ function subDay(day: SitesDay, columns: readonly number[], into: Float64Array): 
   return { file: day.file, date: day.date, stations: columns.map((c) => day.stations[c] as string), values, rowPresent: day.rowPresent, duplicates: [], parser: day.parser };
 }
 
+/** Throws on an error issue (the benchmark must use every file). */
 function checked(issues: readonly AirIssue[], what: string): void {
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length) throw new Error(`${what}: ${errors.map((e) => e.message).join('; ')}`);
