@@ -3,15 +3,12 @@
  * the cache directory, the stations and cities taken from the real national station list, the synthetic
  * year's gaps, and the results table the three implementations (ecoplan, pandas, DuckDB) write and compare.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { parseStationList, type Station } from '../src/ingest/air/station-list.js';
+import type { Station } from '../src/ingest/air/station-list.js';
 import { daysInYear } from '../src/standards/air/types.js';
-
-/** The real national station list (2,026 stations, 2022-02-13). */
-export const STATION_LIST_FILE = '/work/shared/reference/samples/stations-2022.02.13.csv';
 
 /** Options of a benchmark run. */
 export interface AirBenchOptions {
@@ -65,13 +62,6 @@ export function parseBenchArgs(argv: readonly string[], liveStations: number): A
     cpuProf: argv.includes('--cpu-prof'),
     selfCheck: argv.includes('--self-check'),
   };
-}
-
-/** The stations of the list not marked stopped (停运/停用), in list order. */
-export function liveStations(file = STATION_LIST_FILE): Station[] {
-  const read = parseStationList(readFileSync(file), { file });
-  if (read.stations.length === 0) throw new Error(`站点列表读取失败 / the station list could not be read: ${read.issues.map((i) => i.message).join('; ')}`);
-  return read.stations.filter((s) => !s.stopped);
 }
 
 /**

@@ -10,12 +10,13 @@ import { NationalYearAccumulator } from '../src/ingest/air/national-year.js';
 import { parseSitesDay, SITE_TYPES, type SitesDay } from '../src/ingest/air/sites-day.js';
 import type { AirIssue } from '../src/ingest/air/issues.js';
 import type { DailyStatistics } from '../src/standards/air/index.js';
-import { cityMembers, FileReader, liveStations, shardStations } from './air-common.js';
+import type { Station } from '../src/ingest/air/station-list.js';
+import { cityMembers, FileReader, shardStations } from './air-common.js';
 import { evaluateCity, evaluateStation, type EvaluationSummary } from './air-evaluation.js';
 
 /** A message from the main thread. */
 export type ToWorker =
-  | { type: 'init'; shard: number; shards: number; stations: number; year: number; peers: { shard: number; port: MessagePort }[] }
+  | { type: 'init'; shard: number; shards: number; stations: Station[]; year: number; peers: { shard: number; port: MessagePort }[] }
   | { type: 'parse'; path: string; file: string }
   | { type: 'evaluate'; expectedFromPeers: number };
 
@@ -141,7 +142,7 @@ function drainPeers(): void {
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'init') {
     shard = msg.shard;
-    const stations = liveStations().slice(0, msg.stations);
+    const stations = msg.stations;
     shardOf = shardStations(stations, msg.shards);
     ownCities = new Map([...cityMembers(stations)].filter(([, codes]) => shardOf.get(codes[0] as string) === shard));
     acc = new NationalYearAccumulator({ year: msg.year, stations });

@@ -18,8 +18,9 @@ import { NationalYearAccumulator } from '../src/ingest/air/national-year.js';
 import type { SitesDay } from '../src/ingest/air/sites-day.js';
 import type { AirIssue } from '../src/ingest/air/issues.js';
 import type { DailyStatistics } from '../src/standards/air/index.js';
-import { cityMembers, FileReader, liveStations, RESULT_TAG, subsetCsv, tsWorker, type ChildReport, type SubsetRow } from './air-common.js';
+import { cityMembers, FileReader, RESULT_TAG, subsetCsv, tsWorker, type ChildReport, type SubsetRow } from './air-common.js';
 import { evaluateCity, evaluateStation, subsetRow, type EvaluationSummary } from './air-evaluation.js';
+import { liveStations } from './air-stations.js';
 import type { FromWorker, ToWorker } from './air-ecoplan-worker.js';
 
 const argv = process.argv.slice(2);
@@ -54,8 +55,8 @@ function checkIssues(file: string, accepted: boolean, issues: readonly AirIssue[
 // ---------------------------------------------------------------- workers
 
 // Workers are started and have loaded their modules before the clock starts, as the main thread has (module
-// loading is not part of the timed work; under tsx it takes ~0.9 s per worker, ~0.65 s of it ExcelJS, which
-// src/ingest/table.ts imports and sites-day.ts reaches for columnLetter).
+// loading is not part of the timed work; under tsx it takes ~1 s per worker, ~0.65 s of it ExcelJS, which
+// national-year.ts reaches through station-list.ts → water/cells.ts → table.ts).
 const tBoot = performance.now();
 const workers: Worker[] = Array.from({ length: threads }, () => tsWorker(new URL('./air-ecoplan-worker.ts', import.meta.url)));
 await Promise.all(workers.map((w) => new Promise<void>((resolve) => w.once('message', () => resolve()))));
@@ -121,7 +122,7 @@ if (threads === 0) {
     }
   }
   workers.forEach((w, k) => {
-    const msg: ToWorker = { type: 'init', shard: k, shards: threads, stations: stationCount, year, peers: ports[k]! };
+    const msg: ToWorker = { type: 'init', shard: k, shards: threads, stations, year, peers: ports[k]! };
     w.postMessage(msg, ports[k]!.map((p) => p.port));
   });
   let next = 0;

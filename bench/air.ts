@@ -21,11 +21,9 @@ import {
   cityMembers,
   compareSubsets,
   COMPLETE_MARK,
-  liveStations,
   parseBenchArgs,
   readSubsetCsv,
   RESULT_TAG,
-  STATION_LIST_FILE,
   tsWorker,
   yearDir,
   type ChildReport,
@@ -33,6 +31,7 @@ import {
 } from './air-common.js';
 import { FIXTURE_DAYS, FIXTURE_EXPECTED, FIXTURE_STATIONS, writeFixture } from './air-fixture.js';
 import type { Station } from '../src/ingest/air/station-list.js';
+import { liveStations, STATION_LIST_FILE } from './air-stations.js';
 import type { GenerateWork } from './air-generate-worker.js';
 
 const live = liveStations();
