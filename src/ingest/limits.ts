@@ -70,3 +70,20 @@ export function checkZip(bytes: Uint8Array, limits: TableLimits): string | null 
   if (total > limits.maxUncompressedBytes) return `解压后大小 ${total} 字节超过上限 ${limits.maxUncompressedBytes}`;
   return null;
 }
+
+/** The normalised form of a header: NFKC, lower case, no spaces, without a trailing bracketed unit. */
+export function headerKey(header: string): string {
+  const t = header.normalize('NFKC').replace(/^\uFEFF/, '').toLowerCase().replace(/\s+/g, '');
+  return t.replace(/\(.*\)$/, '') || t;
+}
+
+/** The index of the first header matching one of the names, trying the names in order of preference; -1 if none. */
+export function findColumn(header: readonly string[], names: readonly string[]): number {
+  const keys = header.map(headerKey);
+  for (const name of names) {
+    const i = keys.indexOf(headerKey(name));
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+

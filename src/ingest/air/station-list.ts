@@ -15,7 +15,7 @@
  * Pure and bounded; never throws. When any row is rejected, no stations are returned and every issue
  * names the file, row and column.
  */
-import { findColumn } from '../water/cells.js';
+import { findColumn } from '../limits.js';
 import { csvRecords, decodeCsvText, isBlankRecord, looksBinary } from './csv-records.js';
 import { IssueList, columnRef, shorten, type AirIssue } from './issues.js';
 

@@ -5,6 +5,9 @@
  */
 import type { InputIssue } from '../../domain/errors.js';
 import { DEFAULT_TABLE_LIMITS, columnLetter, readCsvTable, readXlsxTable, type Table, type TableLimits } from '../table.js';
+import { findColumn, headerKey } from '../limits.js';
+
+export { findColumn, headerKey };
 
 /** Options of a monitoring reader: the file name (for messages and the format), limits, an XLSX sheet. */
 export interface ReaderOptions {
@@ -69,22 +72,6 @@ export async function loadTable(bytes: Uint8Array, options: ReaderOptions): Prom
   } catch (e) {
     return { ok: false, issues: [{ file, message: `无法读取文件：${String((e as Error)?.message ?? e).split('\n')[0]}` }] };
   }
-}
-
-/** The normalised form of a header: NFKC, lower case, no spaces, without a trailing bracketed unit. */
-export function headerKey(header: string): string {
-  const t = header.normalize('NFKC').replace(/^\uFEFF/, '').toLowerCase().replace(/\s+/g, '');
-  return t.replace(/\(.*\)$/, '') || t;
-}
-
-/** The index of the first header matching one of the names, trying the names in order of preference; -1 if none. */
-export function findColumn(header: readonly string[], names: readonly string[]): number {
-  const keys = header.map(headerKey);
-  for (const name of names) {
-    const i = keys.indexOf(headerKey(name));
-    if (i >= 0) return i;
-  }
-  return -1;
 }
 
 /** A column reference for an issue: the letter and the header, e.g. "C（浓度）". */
