@@ -2,6 +2,7 @@
  * Limits of the importers and the small helpers every reader shares, kept apart from the CSV/XLSX code so
  * that readers of other formats (CNEMC daily files, Word documents) load without ExcelJS.
  */
+import { checkXlsx } from './zip-guard.js';
 
 /** Limits on what a table may hold. */
 export interface TableLimits {
@@ -37,38 +38,12 @@ export function columnLetter(index: number): string {
 }
 
 /**
- * Checks a zip's central directory without inflating anything: the number of entries and the sum of the
- * declared uncompressed sizes. Returns a problem message or null.
+ * Checks a zip (XLSX, .docx, .zip) before it is opened: entry count, ZIP64, encryption, and the real
+ * uncompressed size found by inflating each entry under a hard cap (declared sizes can lie), plus, for
+ * worksheets, references beyond Excel's grid. Returns a problem message or null. See zip-guard.ts.
  */
 export function checkZip(bytes: Uint8Array, limits: TableLimits): string | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const min = Math.max(0, bytes.length - 65_557);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= min; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return '不是有效的 XLSX（zip）文件';
-  const entries = view.getUint16(eocd + 10, true);
-  const cdSize = view.getUint32(eocd + 12, true);
-  const cdOffset = view.getUint32(eocd + 16, true);
-  if (entries > limits.maxZipEntries) return `压缩包内文件数 ${entries} 超过上限 ${limits.maxZipEntries}`;
-  if (cdOffset + cdSize > bytes.length) return '不是有效的 XLSX（zip）文件：目录越界';
-  let p = cdOffset;
-  let total = 0;
-  for (let k = 0; k < entries; k++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return '不是有效的 XLSX（zip）文件：目录损坏';
-    const compressed = view.getUint32(p + 20, true);
-    const uncompressed = view.getUint32(p + 24, true);
-    if (uncompressed === 0xffffffff || compressed === 0xffffffff) return 'XLSX 使用了 ZIP64，超出允许大小';
-    total += uncompressed;
-    if (compressed > 0 && uncompressed / compressed > 1000) return `压缩比异常（${Math.round(uncompressed / compressed)}:1），疑似压缩炸弹`;
-    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-  }
-  if (total > limits.maxUncompressedBytes) return `解压后大小 ${total} 字节超过上限 ${limits.maxUncompressedBytes}`;
-  return null;
+  return checkXlsx(bytes, { maxZipEntries: limits.maxZipEntries, maxUncompressedBytes: limits.maxUncompressedBytes, maxRows: limits.maxRows, maxColumns: limits.maxColumns });
 }
 
 /** The normalised form of a header: NFKC, lower case, no spaces, without a trailing bracketed unit. */

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { parseSitesDay, parseSitesDayFast, parseSitesDayGeneral, type SitesDayResult } from './sites-day.js';
 import { parseStationList } from './station-list.js';
 import { parseLongAirTable } from './long-table.js';
-import { checkXlsx } from './xlsx-guard.js';
+import { checkXlsx } from '../zip-guard.js';
 import { NationalYearAccumulator } from './national-year.js';
 import { generateSitesDay, syntheticStationCodes } from './synthetic.js';
 

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import iconv from 'iconv-lite';
 import { deflateRawSync } from 'node:zlib';
 import { longRowsToSeries, parseHourCell, parseLongAirTable, parseTimeCell, pollutantOf, type LongAirProgress } from './long-table.js';
-import { checkXlsx, columnNumber } from './xlsx-guard.js';
+import { checkXlsx, columnNumber } from '../zip-guard.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const csv = (text: string, file = 'air.csv', extra: Partial<Parameters<typeof parseLongAirTable>[1]> = {}) => parseLongAirTable(enc(text), { file, format: 'csv', ...extra });

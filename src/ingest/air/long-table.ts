@@ -27,7 +27,7 @@ import { daysInYear, emptyStationYear, type Pollutant, type StationYearSeries } 
 import { findColumn } from '../water/cells.js';
 import { decodeCsvText, isBlankRecord, looksBinary, type TextEncodingName } from './csv-records.js';
 import { DEFAULT_MAX_ISSUES, IssueList, columnRef, shorten, type AirIssue } from './issues.js';
-import { checkXlsx } from './xlsx-guard.js';
+import { checkXlsx } from '../zip-guard.js';
 
 /** What a long-format row measures: one of the six pollutants (1-h) or the AQI. */
 export type LongAirItem = Pollutant | 'aqi';

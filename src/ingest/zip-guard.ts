@@ -1,5 +1,6 @@
 /**
- * Checks an XLSX (zip) before a spreadsheet library opens it, against zip bombs and absurd sheets:
+ * Checks a zip (an XLSX, a .docx, a .zip of daily files) before a library opens it, against zip bombs and,
+ * for XLSX, absurd sheets. The one zip check of ecoplan's importers:
  * - the number of zip entries, ZIP64, encryption and compression methods other than stored/deflate;
  * - the real uncompressed size: every entry is inflated with a hard output cap (the sizes a zip declares can
  *   lie), one entry at a time, so memory stays bounded by the limit;
